@@ -1,0 +1,109 @@
+// The only reader of process.env: the environment, validated once with zod. A bad value stops the start
+// with a message that names the variable and what is wrong with it.
+import { z } from "zod";
+
+/** The local sandbox's well-known development values (sandbox/README.md); never valid in production. */
+export const SANDBOX_DEFAULTS = {
+  apiKey: "sk_test_local_sandbox",
+  merchantId: "merchant_local_sandbox",
+  webhookSecret: "whsec_local_sandbox",
+  baseUrl: "http://127.0.0.1:4010/pos",
+} as const;
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional());
+const positiveInt = (fallback: number) => z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(fallback));
+
+const envSchema = z.object({
+  NODE_ENV: z.preprocess(blankToUndefined, z.enum(["development", "production", "test"]).default("development")),
+  CHEQPAY_ENV: z.preprocess(blankToUndefined, z.enum(["sandbox", "production"]).default("sandbox")),
+  CHEQPAY_BASE_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  CHEQPAY_API_KEY: optionalText,
+  CHEQPAY_MERCHANT_ID: optionalText,
+  CHEQPAY_WEBHOOK_SECRET: optionalText,
+  CHEQPAY_TIMEOUT_MS: positiveInt(15_000),
+  CHEQPAY_AMOUNT_UNIT: z.preprocess(blankToUndefined, z.enum(["minor", "major"]).default("minor")),
+  DATABASE_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default("http://localhost:3000")),
+});
+
+export type AppConfig = {
+  nodeEnv: "development" | "production" | "test";
+  appUrl: string;
+  databaseUrl: string | null;
+  cheqpay: {
+    env: "sandbox" | "production";
+    baseUrl: string;
+    apiKey: string;
+    merchantId: string;
+    /** Current secret first; a second one is accepted during a rotation. */
+    webhookSecrets: string[];
+    timeoutMs: number;
+    amountUnit: "minor" | "major";
+  };
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Pure: validates an environment (default `process.env`) and returns the typed configuration. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const production = e.CHEQPAY_ENV === "production";
+  const problems = production ? productionProblems(e) : [];
+  if (problems.length > 0) throw new ConfigError(problems);
+  const webhookSecrets = (e.CHEQPAY_WEBHOOK_SECRET ?? SANDBOX_DEFAULTS.webhookSecret)
+    .split(",")
+    .map((secret) => secret.trim())
+    .filter(Boolean);
+  return {
+    nodeEnv: e.NODE_ENV,
+    appUrl: e.APP_URL.replace(/\/+$/, ""),
+    databaseUrl: e.DATABASE_URL ?? null,
+    cheqpay: {
+      env: e.CHEQPAY_ENV,
+      baseUrl: (e.CHEQPAY_BASE_URL ?? SANDBOX_DEFAULTS.baseUrl).replace(/\/+$/, ""),
+      apiKey: e.CHEQPAY_API_KEY ?? SANDBOX_DEFAULTS.apiKey,
+      merchantId: e.CHEQPAY_MERCHANT_ID ?? SANDBOX_DEFAULTS.merchantId,
+      webhookSecrets,
+      timeoutMs: e.CHEQPAY_TIMEOUT_MS,
+      amountUnit: e.CHEQPAY_AMOUNT_UNIT,
+    },
+  };
+}
+
+function productionProblems(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (!e.CHEQPAY_API_KEY) problems.push("CHEQPAY_API_KEY: required when CHEQPAY_ENV=production");
+  else if (e.CHEQPAY_API_KEY === SANDBOX_DEFAULTS.apiKey || /^sk_test_/.test(e.CHEQPAY_API_KEY)) {
+    problems.push("CHEQPAY_API_KEY: a sandbox (sk_test_) key cannot be used when CHEQPAY_ENV=production");
+  }
+  if (!e.CHEQPAY_MERCHANT_ID) problems.push("CHEQPAY_MERCHANT_ID: required when CHEQPAY_ENV=production");
+  const secrets = (e.CHEQPAY_WEBHOOK_SECRET ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  // " , " is not blank but holds no secret: every webhook would then fail verification.
+  if (secrets.length === 0) problems.push("CHEQPAY_WEBHOOK_SECRET: required when CHEQPAY_ENV=production");
+  else if (secrets.includes(SANDBOX_DEFAULTS.webhookSecret)) {
+    problems.push("CHEQPAY_WEBHOOK_SECRET: the sandbox's development secret cannot be used in production");
+  }
+  if (!e.CHEQPAY_BASE_URL) problems.push("CHEQPAY_BASE_URL: required when CHEQPAY_ENV=production");
+  else if (!e.CHEQPAY_BASE_URL.startsWith("https://")) {
+    problems.push("CHEQPAY_BASE_URL: must be an https:// URL when CHEQPAY_ENV=production");
+  }
+  return problems;
+}
+
+let cached: AppConfig | null = null;
+
+/** The process's configuration, validated on first use (the app calls it at start-up). */
+export function getConfig(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}

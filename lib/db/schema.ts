@@ -1,0 +1,146 @@
+// The database schema (snake_case columns). Money is integer centavos with its currency beside it.
+// Card data: only brand, last4, expiry and Cheqpay's payment method id are ever stored.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    priceCentavos: integer("price_centavos").notNull(),
+    currency: text("currency").notNull().default("MXN"),
+    imagePath: text("image_path"),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("products_slug_key").on(t.slug), check("products_price_positive", sql`${t.priceCentavos} > 0`)],
+);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Unguessable token in the order page's URL (guests have no other way in). */
+    publicToken: text("public_token").notNull(),
+    orderNumber: bigserial("order_number", { mode: "number" }).notNull(),
+    status: text("status").notNull().default("pending"),
+    currency: text("currency").notNull(),
+    subtotalCentavos: integer("subtotal_centavos").notNull(),
+    totalCentavos: integer("total_centavos").notNull(),
+    email: text("email").notNull(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    phone: text("phone"),
+    billingAddress: jsonb("billing_address").notNull(),
+    locale: text("locale").notNull().default("en"),
+    userId: text("user_id"),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("orders_public_token_key").on(t.publicToken),
+    uniqueIndex("orders_order_number_key").on(t.orderNumber),
+    index("orders_created_at_idx").on(t.createdAt),
+    index("orders_email_idx").on(t.email),
+    check("orders_total_non_negative", sql`${t.totalCentavos} >= 0`),
+  ],
+);
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
+    name: text("name").notNull(),
+    unitPriceCentavos: integer("unit_price_centavos").notNull(),
+    quantity: integer("quantity").notNull(),
+    lineTotalCentavos: integer("line_total_centavos").notNull(),
+  },
+  (t) => [index("order_lines_order_id_idx").on(t.orderId), check("order_lines_quantity_positive", sql`${t.quantity} > 0`)],
+);
+
+export const paymentAttempts = pgTable(
+  "payment_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    /** Ours, sent to Cheqpay as `externalId` before Cheqpay is called: the idempotency key. */
+    externalId: text("external_id").notNull(),
+    /** The form's key: a second submit with the same key finds this attempt instead of paying again. */
+    submissionKey: text("submission_key").notNull(),
+    cheqpayOrderId: text("cheqpay_order_id"),
+    status: text("status").notNull().default("created"),
+    amountCentavos: integer("amount_centavos").notNull(),
+    currency: text("currency").notNull(),
+    cardBrand: text("card_brand"),
+    cardLast4: text("card_last4"),
+    cardExpiryMonth: integer("card_expiry_month"),
+    cardExpiryYear: integer("card_expiry_year"),
+    savedPaymentMethodId: text("saved_payment_method_id"),
+    declineCode: text("decline_code"),
+    declineReason: text("decline_reason"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("payment_attempts_external_id_key").on(t.externalId),
+    uniqueIndex("payment_attempts_order_submission_key").on(t.orderId, t.submissionKey),
+    // At most one attempt of an order can succeed.
+    uniqueIndex("payment_attempts_one_success_per_order")
+      .on(t.orderId)
+      .where(sql`${t.status} = 'succeeded'`),
+    index("payment_attempts_status_updated_idx").on(t.status, t.updatedAt),
+  ],
+);
+
+/** Append-only timeline of an order: Cheqpay calls, status changes, webhooks. Never card data. */
+export const paymentEvents = pgTable(
+  "payment_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    orderId: uuid("order_id").references(() => orders.id, { onDelete: "cascade" }),
+    attemptId: uuid("attempt_id").references(() => paymentAttempts.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    detail: jsonb("detail").notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("payment_events_order_id_idx").on(t.orderId, t.id)],
+);
+
+/** Cheqpay webhook event ids: the unique key is the dedupe gate. */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    eventId: text("event_id").primaryKey(),
+    type: text("type").notNull(),
+    cheqpayOrderId: text("cheqpay_order_id"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+  },
+);

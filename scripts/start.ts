@@ -1,0 +1,113 @@
+// `npm start`: the whole shop on embedded defaults with nothing but Node. Starts PostgreSQL (embedded unless
+// DATABASE_URL is set), the Cheqpay sandbox (unless CHEQPAY_BASE_URL is set), builds the app when the build is
+// missing or stale, and serves it. The app applies migrations as it starts. Ctrl-C stops everything.
+import { existsSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { isBuildCurrent, recordBuild } from "./lib/build-fingerprint";
+import { run, spawnAndWaitFor, stopChild } from "./lib/child-process";
+import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres";
+import { isPortOpen } from "./lib/free-port";
+import { startSandboxChild } from "./lib/sandbox-child";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const host = env.HOST ?? "localhost";
+const appUrl = env.APP_URL ?? `http://localhost:${port}`;
+const stops: (() => Promise<void>)[] = [];
+let stopping = false;
+
+async function stopAll(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  }
+  process.exit(exitCode);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+function watch(child: ChildProcess, name: string): void {
+  child.once("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} stopped unexpectedly (${code ?? signal}); stopping everything.`);
+    void stopAll(1);
+  });
+}
+
+async function main(): Promise<void> {
+  if (await isPortOpen(port)) throw new Error(`Port ${port} is already in use. Stop what uses it or set PORT.`);
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.log("Starting the embedded PostgreSQL server (.data/postgres-app)...");
+    const server = await startEmbeddedPostgres({ name: "app" });
+    stops.push(() => server.stop());
+    databaseUrl = await ensureDatabase(server.serverUrl, "cheqpay");
+  }
+
+  let cheqpayBaseUrl = env.CHEQPAY_BASE_URL;
+  if (!cheqpayBaseUrl) {
+    const sandboxPort = Number(env.CHEQPAY_SANDBOX_PORT ?? 4010);
+    if (await isPortOpen(sandboxPort)) {
+      throw new Error(`Port ${sandboxPort} (the Cheqpay sandbox) is in use. Stop it or set CHEQPAY_SANDBOX_PORT.`);
+    }
+    const sandbox = await startSandboxChild({
+      CHEQPAY_SANDBOX_PORT: String(sandboxPort),
+      CHEQPAY_SANDBOX_WEBHOOK_URL: env.CHEQPAY_SANDBOX_WEBHOOK_URL ?? `${appUrl}/api/webhooks/cheqpay`,
+    });
+    stops.push(() => sandbox.stop());
+    watch(sandbox.child, "The Cheqpay sandbox");
+    cheqpayBaseUrl = sandbox.baseUrl;
+  }
+
+  if (!isBuildCurrent()) {
+    console.log("Building the app (production build; only when the sources changed)...");
+    await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      env: { ...env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    });
+    recordBuild();
+  }
+
+  const { child: app } = await spawnAndWaitFor(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", host],
+    /Ready in|✓ Ready/,
+    {
+      env: {
+        ...env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        CHEQPAY_BASE_URL: cheqpayBaseUrl,
+        APP_URL: appUrl,
+      },
+      echo: true,
+      timeoutMs: 120_000,
+    },
+  );
+  stops.push(() => stopChild(app, 10_000));
+  watch(app, "The app");
+  printBanner(cheqpayBaseUrl);
+}
+
+function printBanner(cheqpayBaseUrl: string): void {
+  console.log(`
+  Cheqpay Checkout is running: ${appUrl}
+  Cheqpay API: ${cheqpayBaseUrl}${env.CHEQPAY_BASE_URL ? "" : " (local sandbox)"}
+
+  Test cards (any future expiry, any CVC; 4 digits for Amex):
+    4111 1111 1111 1111   approved
+    4000 0000 0000 2503   3-D Secure challenge (code 1234)
+    4000 0000 0000 2701   3-D Secure, frictionless
+    4000 0000 0000 0002   declined
+    4000 0000 0000 9995   insufficient funds
+  More in sandbox/README.md. Press Ctrl-C to stop.
+`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  void stopAll(1);
+});
