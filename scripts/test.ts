@@ -42,7 +42,7 @@ async function runVitest(projects: Suite[], env: NodeJS.ProcessEnv): Promise<Cou
   const report = path.join(reportDir, "vitest.json");
   const args = ["node_modules/vitest/vitest.mjs", "run", ...projects.flatMap((p) => ["--project", p])];
   args.push("--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
-  await run(process.execPath, args, { env }).catch(() => {});
+  const exitedCleanly = await run(process.execPath, args, { env }).then(() => true, () => false);
   if (!existsSync(report)) return { passed: 0, failed: 1 };
   const json = JSON.parse(readFileSync(report, "utf8")) as {
     numPassedTests: number;
@@ -51,13 +51,15 @@ async function runVitest(projects: Suite[], env: NodeJS.ProcessEnv): Promise<Cou
   };
   // A file that failed to load has no tests in it: count it as a failure rather than nothing.
   const brokenFiles = json.testResults.filter((r) => r.status === "failed" && r.assertionResults.length === 0).length;
-  return { passed: json.numPassedTests, failed: json.numFailedTests + brokenFiles };
+  const failed = json.numFailedTests + brokenFiles;
+  // A run that failed outside any test (a config error, an unhandled error) still counts as a failure.
+  return { passed: json.numPassedTests, failed: failed === 0 && !exitedCleanly ? 1 : failed };
 }
 
 async function runPlaywright(browser: string | null, env: NodeJS.ProcessEnv): Promise<Counts> {
   const report = path.join(process.cwd(), reportDir, "playwright.json");
   const ports = { app: await findFreePort(), sandbox: await findFreePort() };
-  await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {
+  const exitedCleanly = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {
     env: {
       ...env,
       PLAYWRIGHT_CHROMIUM_PATH: browser ?? "",
@@ -65,14 +67,15 @@ async function runPlaywright(browser: string | null, env: NodeJS.ProcessEnv): Pr
       E2E_SANDBOX_PORT: String(ports.sandbox),
       E2E_JSON_REPORT: report,
     },
-  }).catch(() => {});
+  }).then(() => true, () => false);
   if (!existsSync(report)) return { passed: 0, failed: 1 };
   const json = JSON.parse(readFileSync(report, "utf8")) as {
     stats: { expected: number; unexpected: number; flaky: number };
     errors?: unknown[];
   };
   const globalErrors = json.errors?.length ?? 0;
-  return { passed: json.stats.expected + json.stats.flaky, failed: json.stats.unexpected + globalErrors };
+  const failed = json.stats.unexpected + globalErrors;
+  return { passed: json.stats.expected + json.stats.flaky, failed: failed === 0 && !exitedCleanly ? 1 : failed };
 }
 
 function add(totals: Counts, counts: Counts): void {

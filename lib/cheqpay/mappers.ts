@@ -106,7 +106,8 @@ export function fromWirePaymentOrder(wire: WirePaymentOrder, unit: AmountUnit): 
     currency: wire.currency,
     refundedAmount: refundedAmountOf(wire, unit),
     card: fromWireCard(cardDetails),
-    paymentMethodId: wire.paymentMethod?.id ?? latestPayment?.paymentMethodId ?? null,
+    // Only paymentMethod.id names a vaulted method; payments[].paymentMethodId is set for unsaved cards too.
+    paymentMethodId: wire.paymentMethod?.id ?? null,
     customerId: wire.customer?.id ?? null,
     payerAuthentication: wire.payerAuthentication ?? null,
     declineReason: latestPayment?.declineReason ?? null,

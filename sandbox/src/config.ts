@@ -1,6 +1,8 @@
 // Settings of one sandbox instance. Only main.ts reads the environment (through optionsFromEnv);
 // startSandbox() receives a plain object so tests can start several isolated instances in-process.
 
+import { randomBytes } from "node:crypto";
+
 export interface SandboxOptions {
   port?: number;
   host?: string;
@@ -28,6 +30,8 @@ export interface Settings {
   merchantId: string;
   webhookSecrets: string[];
   seed: string;
+  /** True when the seed was configured: resets then stay deterministic. */
+  seedGiven: boolean;
   webhookUrl: string | null;
   publicUrl: string | null;
   webhookRetryBaseMs: number;
@@ -51,7 +55,6 @@ export const DEFAULTS = {
   apiKey: "sk_test_local_sandbox",
   merchantId: "merchant_local_sandbox",
   webhookSecret: "whsec_local_sandbox",
-  seed: "cheqpay-sandbox",
   threeDsTtlMs: 600_000,
   webhookRetryBaseMs: 200,
   webhookTimeoutMs: 5_000,
@@ -83,7 +86,9 @@ export function resolveSettings(options: SandboxOptions = {}): Settings {
     apiKey: options.apiKey ?? DEFAULTS.apiKey,
     merchantId: options.merchantId ?? DEFAULTS.merchantId,
     webhookSecrets: splitSecrets(options.webhookSecret),
-    seed: options.seed ?? DEFAULTS.seed,
+    // No seed given: a random one, so a restarted sandbox never repeats the ids an app database holds.
+    seed: options.seed ?? randomBytes(12).toString("hex"),
+    seedGiven: options.seed !== undefined,
     webhookUrl: options.webhookUrl ? options.webhookUrl : null,
     publicUrl: options.publicUrl ? options.publicUrl.replace(/\/+$/, "") : null,
     webhookRetryBaseMs: nonNegative(options.webhookRetryBaseMs, DEFAULTS.webhookRetryBaseMs, "webhookRetryBaseMs"),

@@ -46,8 +46,13 @@ export class Runtime {
     this.faults = new FaultRegistry(this.controlIds);
   }
 
+  private resets = 0;
+
+  /** Without a seed, ids continue on a new sequence: a database that outlives the reset (the app's) must
+   *  never see an order or event id twice. A configured seed keeps that deterministic (seed#1, seed#2...). */
   reset(seed?: string): void {
-    this.seed = seed ?? this.settings.seed;
+    this.resets += 1;
+    this.seed = seed ?? (this.settings.seedGiven ? `${this.settings.seed}#${this.resets}` : randomBytes(12).toString("hex"));
     this.ids.reseed(this.seed);
     this.eventIds.reseed(`${this.seed}:events`);
     this.sessionIds.reseed(`${this.seed}:3ds-sessions`);

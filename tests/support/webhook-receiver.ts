@@ -7,7 +7,7 @@ export type ReceivedWebhook = { rawBody: string; headers: IncomingHttpHeaders; s
 export type WebhookReceiver = {
   url: string;
   received: ReceivedWebhook[];
-  /** Status codes for the next deliveries, in order; afterwards every delivery gets 200. */
+  /** Status codes for the next deliveries, in order (0: never answer); afterwards every delivery gets 200. */
   answerNext(...statuses: number[]): void;
   /** Resolves once `predicate` holds for the received list (polls every 10 ms), or rejects after `timeoutMs`. */
   waitFor(predicate: (received: ReceivedWebhook[]) => boolean, timeoutMs?: number): Promise<ReceivedWebhook[]>;
@@ -31,6 +31,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         json = { id: "", event: "" };
       }
       received.push({ rawBody, headers: request.headers, status, json });
+      if (status === 0) return; // hang: the sender's timeout must cut it
       response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "fail");
     });
   });

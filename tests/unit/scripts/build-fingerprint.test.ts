@@ -1,0 +1,34 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { isBuildCurrent, recordBuild, sourceFingerprint } from "../../../scripts/lib/build-fingerprint";
+
+function projectWithOnePage(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), "fingerprint-"));
+  mkdirSync(path.join(root, "app"));
+  mkdirSync(path.join(root, ".next"));
+  writeFileSync(path.join(root, "app", "page.tsx"), "export default 1;");
+  writeFileSync(path.join(root, ".next", "BUILD_ID"), "build");
+  return root;
+}
+
+describe("build fingerprint", () => {
+  it("calls a build current until a source file changes", () => {
+    const root = projectWithOnePage();
+    expect(isBuildCurrent(root)).toBe(false);
+    recordBuild(root);
+    expect(isBuildCurrent(root)).toBe(true);
+    const page = path.join(root, "app", "page.tsx");
+    writeFileSync(page, "export default 2;");
+    utimesSync(page, new Date(), new Date(Date.now() + 5_000));
+    expect(isBuildCurrent(root)).toBe(false);
+  });
+
+  it("changes when a file is added", () => {
+    const root = projectWithOnePage();
+    const before = sourceFingerprint(root);
+    writeFileSync(path.join(root, "app", "layout.tsx"), "export default 3;");
+    expect(sourceFingerprint(root)).not.toBe(before);
+  });
+});
