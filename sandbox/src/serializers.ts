@@ -24,12 +24,7 @@ export function cardDetailsJson(card: CardSnapshot) {
 
 export function customerJson(customer: Customer) {
   return {
-    id: customer.id,
-    externalId: customer.externalId,
-    firstName: customer.firstName,
-    lastName: customer.lastName,
-    email: customer.email,
-    phoneNumber: customer.phoneNumber,
+    ...orderCustomerJson(customer),
     active: customer.active,
     createdAt: customer.createdAt,
     updatedAt: customer.updatedAt,
@@ -58,8 +53,8 @@ export function refundJson(refund: Refund) {
   return { id: refund.id, amount: refund.amount, status: refund.status, reason: refund.reason, createdAt: refund.createdAt };
 }
 
-function orderCustomerJson(customer: Customer | undefined) {
-  if (!customer) return null;
+/** The customer as embedded in an order: identity and contact only. */
+function orderCustomerJson(customer: Customer) {
   return {
     id: customer.id,
     externalId: customer.externalId,
@@ -97,7 +92,7 @@ export function orderJson(order: Order, merchant: Merchant, publicUrl: string) {
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
     paymentMethod: { type: "CARD", id: order.savedMethodId, cardDetails: cardDetailsJson(order.card) },
-    customer: orderCustomerJson(merchant.customers.get(order.customerId)),
+    customer: orderCustomerFor(merchant.customers.get(order.customerId)),
     ...(payerAuthentication ? { payerAuthentication } : {}),
     payments: order.payments.map(paymentJson),
     billingAddressLine: order.billing?.address ?? null,
@@ -106,4 +101,8 @@ export function orderJson(order: Order, merchant: Merchant, publicUrl: string) {
     billingPostalCode: order.billing?.postalCode ?? null,
     billingCountry: order.billing?.country ?? null,
   };
+}
+
+function orderCustomerFor(customer: Customer | undefined) {
+  return customer ? orderCustomerJson(customer) : null;
 }
