@@ -5,6 +5,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Cheqpay Checkout", template: "%s · Cheqpay Checkout" },
   description: "Pay by card with Cheqpay.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
