@@ -15,7 +15,9 @@ export default defineConfig({
     ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]]
     : [["list"]],
   use: {
-    baseURL: `http://localhost:${appPort}`,
+    baseURL: `https://localhost:${appPort}`,
+    // `npm start` serves HTTPS with a self-signed certificate.
+    ignoreHTTPSErrors: true,
     trace: "retain-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
@@ -36,7 +38,8 @@ export default defineConfig({
   webServer: {
     // The app started exactly as the README starts it.
     command: "node --import tsx scripts/start.ts",
-    url: `http://localhost:${appPort}/api/health`,
+    url: `https://localhost:${appPort}/api/health`,
+    ignoreHTTPSErrors: true,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

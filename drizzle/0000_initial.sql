@@ -115,7 +115,7 @@ CREATE INDEX "orders_email_idx" ON "orders" USING btree ("email");--> statement-
 CREATE UNIQUE INDEX "payment_attempts_external_id_key" ON "payment_attempts" USING btree ("external_id");--> statement-breakpoint
 CREATE INDEX "payment_attempts_cheqpay_order_id_idx" ON "payment_attempts" USING btree ("cheqpay_order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_attempts_one_in_flight_per_order" ON "payment_attempts" USING btree ("order_id") WHERE "payment_attempts"."status" in ('created', 'submitted', 'requires_device_data', 'requires_challenge');--> statement-breakpoint
-CREATE UNIQUE INDEX "payment_attempts_order_submission_key" ON "payment_attempts" USING btree ("order_id","submission_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_attempts_submission_key" ON "payment_attempts" USING btree ("submission_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_attempts_one_success_per_order" ON "payment_attempts" USING btree ("order_id") WHERE "payment_attempts"."status" = 'succeeded';--> statement-breakpoint
 CREATE INDEX "payment_attempts_status_updated_idx" ON "payment_attempts" USING btree ("status","updated_at");--> statement-breakpoint
 CREATE INDEX "payment_events_order_id_idx" ON "payment_events" USING btree ("order_id","id");--> statement-breakpoint

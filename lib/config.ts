@@ -24,13 +24,20 @@ const envSchema = z.object({
   CHEQPAY_TIMEOUT_MS: positiveInt(15_000),
   CHEQPAY_AMOUNT_UNIT: z.preprocess(blankToUndefined, z.enum(["minor", "major"]).default("minor")),
   DATABASE_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default("http://localhost:3000")),
+  APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default("https://localhost:3000")),
+  /** Behind a proxy or load balancer: take the shopper's IP address from X-Forwarded-For. */
+  TRUST_PROXY: z.preprocess(blankToUndefined, z.enum(["true", "false", "1", "0"]).default("false")),
+  /** Extra origins the 3-D Secure frames may load (issuers' pages), comma-separated. */
+  CHEQPAY_FRAME_ORIGINS: optionalText,
+  SUPPORT_EMAIL: z.preprocess(blankToUndefined, z.email().default("soporte@cheqpay-checkout.test")),
+  SUPPORT_PHONE: z.preprocess(blankToUndefined, z.string().trim().default("+52 55 0000 0000")),
 });
 
 export type AppConfig = {
   nodeEnv: "development" | "production" | "test";
   appUrl: string;
   databaseUrl: string | null;
+  trustProxy: boolean;
   cheqpay: {
     env: "sandbox" | "production";
     baseUrl: string;
@@ -38,9 +45,13 @@ export type AppConfig = {
     merchantId: string;
     /** Current secret first; a second one is accepted during a rotation. */
     webhookSecrets: string[];
+    /** Origins allowed in frames (3-D Secure): the API's own origin plus CHEQPAY_FRAME_ORIGINS. */
+    frameOrigins: string[];
     timeoutMs: number;
     amountUnit: "minor" | "major";
   };
+  /** Shown to shoppers in the footer and on order pages. */
+  support: { email: string; phone: string };
 };
 
 export class ConfigError extends Error {
@@ -63,22 +74,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .split(",")
     .map((secret) => secret.trim())
     .filter(Boolean);
+  const baseUrl = (e.CHEQPAY_BASE_URL ?? SANDBOX_DEFAULTS.baseUrl).replace(/\/+$/, "");
   if (webhookSecrets.length === 0 && !production) problems.push("CHEQPAY_WEBHOOK_SECRET: holds no secret");
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv: e.NODE_ENV,
     appUrl: e.APP_URL.replace(/\/+$/, ""),
     databaseUrl: e.DATABASE_URL ?? null,
+    trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1",
     cheqpay: {
       env: e.CHEQPAY_ENV,
-      baseUrl: (e.CHEQPAY_BASE_URL ?? SANDBOX_DEFAULTS.baseUrl).replace(/\/+$/, ""),
+      baseUrl,
+      frameOrigins: frameOriginsOf(baseUrl, e.CHEQPAY_FRAME_ORIGINS),
       apiKey: e.CHEQPAY_API_KEY ?? SANDBOX_DEFAULTS.apiKey,
       merchantId: e.CHEQPAY_MERCHANT_ID ?? SANDBOX_DEFAULTS.merchantId,
       webhookSecrets,
       timeoutMs: e.CHEQPAY_TIMEOUT_MS,
       amountUnit: e.CHEQPAY_AMOUNT_UNIT,
     },
+    support: { email: e.SUPPORT_EMAIL, phone: e.SUPPORT_PHONE },
   };
+}
+
+function frameOriginsOf(baseUrl: string, extra: string | undefined): string[] {
+  const origins = [new URL(baseUrl).origin];
+  for (const value of (extra ?? "").split(",").map((v) => v.trim()).filter(Boolean)) {
+    origins.push(URL.canParse(value) ? new URL(value).origin : value);
+  }
+  return [...new Set(origins)];
 }
 
 function productionProblems(e: z.infer<typeof envSchema>): string[] {

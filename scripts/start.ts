@@ -1,6 +1,7 @@
 // `npm start`: the whole shop on embedded defaults with nothing but Node. Starts PostgreSQL (embedded unless
 // DATABASE_URL is set), the Cheqpay sandbox (unless CHEQPAY_BASE_URL is set), builds the app when the build is
-// missing or stale, and serves it. The app applies migrations as it starts. Ctrl-C stops everything.
+// missing or stale, and serves it over HTTPS with a self-signed certificate made on first run. The app
+// applies migrations and seeds the catalogue as it starts. Ctrl-C stops everything.
 import { existsSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { isBuildCurrent, recordBuild } from "./lib/build-fingerprint";
@@ -8,13 +9,15 @@ import { run, spawnAndWaitFor, stopChild } from "./lib/child-process";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { isPortOpen } from "./lib/free-port";
 import { startSandboxChild } from "./lib/sandbox-child";
+import { localCertificateFile } from "./lib/tls-certificate";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? "localhost";
-const appUrl = env.APP_URL ?? `http://localhost:${port}`;
+const useTls = env.APP_TLS !== "off";
+const appUrl = env.APP_URL ?? `${useTls ? "https" : "http"}://localhost:${port}`;
 const stops: (() => Promise<void>)[] = [];
 let stopping = false;
 
@@ -47,6 +50,8 @@ async function main(): Promise<void> {
     databaseUrl = await ensureDatabase(server.serverUrl, "cheqpay");
   }
 
+  // Made before the sandbox starts: it must trust this certificate to deliver webhooks to the app.
+  const certificateFile = useTls ? await localCertificateFile() : undefined;
   let cheqpayBaseUrl = env.CHEQPAY_BASE_URL;
   if (!cheqpayBaseUrl) {
     const sandboxPort = Number(env.CHEQPAY_SANDBOX_PORT ?? 4010);
@@ -56,6 +61,7 @@ async function main(): Promise<void> {
     const sandbox = await startSandboxChild({
       CHEQPAY_SANDBOX_PORT: String(sandboxPort),
       CHEQPAY_SANDBOX_WEBHOOK_URL: env.CHEQPAY_SANDBOX_WEBHOOK_URL ?? `${appUrl}/api/webhooks/cheqpay`,
+      NODE_EXTRA_CA_CERTS: certificateFile,
     });
     stops.push(() => sandbox.stop());
     watch(sandbox.child, "The Cheqpay sandbox");
@@ -72,11 +78,13 @@ async function main(): Promise<void> {
 
   const { child: app } = await spawnAndWaitFor(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", host],
-    /Ready in|✓ Ready/,
+    ["--import", "tsx", "scripts/app-server.ts"],
+    /✓ Ready on/,
     {
       env: {
         ...env,
+        PORT: String(port),
+        HOST: host,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: databaseUrl,

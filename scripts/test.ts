@@ -7,6 +7,7 @@ import path from "node:path";
 import { run } from "./lib/child-process";
 import { findBrowser } from "./lib/find-browser";
 import { findFreePort } from "./lib/free-port";
+import { localCertificateFile } from "./lib/tls-certificate";
 import { createFreshDatabase } from "./lib/test-database";
 import { runMigrations } from "../lib/db/migrate";
 
@@ -59,6 +60,8 @@ async function runVitest(projects: Suite[], env: NodeJS.ProcessEnv): Promise<Cou
 async function runPlaywright(browser: string | null, env: NodeJS.ProcessEnv): Promise<Counts> {
   const report = path.join(process.cwd(), reportDir, "playwright.json");
   const ports = { app: await findFreePort(), sandbox: await findFreePort() };
+  // The app serves HTTPS with the local self-signed certificate; tests that call it from Node trust it.
+  const certificateFile = await localCertificateFile();
   const exitedCleanly = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {
     env: {
       ...env,
@@ -66,6 +69,7 @@ async function runPlaywright(browser: string | null, env: NodeJS.ProcessEnv): Pr
       E2E_APP_PORT: String(ports.app),
       E2E_SANDBOX_PORT: String(ports.sandbox),
       E2E_JSON_REPORT: report,
+      NODE_EXTRA_CA_CERTS: certificateFile,
     },
   }).then(() => true, () => false);
   if (!existsSync(report)) return { passed: 0, failed: 1 };

@@ -20,3 +20,4 @@ export { parseWebhookEvent } from "./webhook-events";
 export type { CheqpayWebhookEvent } from "./webhook-events";
 export { signWebhookBody, verifyWebhookSignature, WEBHOOK_SIGNATURE_HEADER } from "./webhook-signature";
 export type * from "./types";
+export { getCheqpayClient } from "./default-client";

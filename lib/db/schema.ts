@@ -15,6 +15,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { AttemptStatus } from "../checkout/attempt-status";
+
+export type OrderStatus = "pending" | "paid" | "partially_refunded" | "refunded";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -69,7 +72,7 @@ export const orders = pgTable(
     /** Unguessable token in the order page's URL (guests have no other way in). */
     publicToken: text("public_token").notNull(),
     orderNumber: bigserial("order_number", { mode: "number" }).notNull(),
-    status: text("status").notNull().default("pending"),
+    status: text("status").$type<OrderStatus>().notNull().default("pending"),
     currency: text("currency").notNull(),
     subtotalCentavos: integer("subtotal_centavos").notNull(),
     totalCentavos: integer("total_centavos").notNull(),
@@ -121,10 +124,11 @@ export const paymentAttempts = pgTable(
       .references(() => orders.id, { onDelete: "cascade" }),
     /** Ours, sent to Cheqpay as `externalId` before Cheqpay is called: the idempotency key. */
     externalId: text("external_id").notNull(),
-    /** The form's key: a second submit with the same key finds this attempt instead of paying again. */
+    /** The form's key (random, made when the page rendered): a second submit with the same key finds this
+     *  attempt instead of paying again. */
     submissionKey: text("submission_key").notNull(),
     cheqpayOrderId: text("cheqpay_order_id"),
-    status: text("status").notNull().default("created"),
+    status: text("status").$type<AttemptStatus>().notNull().default("created"),
     amountCentavos: integer("amount_centavos").notNull(),
     currency: text("currency").notNull(),
     cardBrand: text("card_brand"),
@@ -148,7 +152,7 @@ export const paymentAttempts = pgTable(
     uniqueIndex("payment_attempts_one_in_flight_per_order")
       .on(t.orderId)
       .where(sql`${t.status} in ('created', 'submitted', 'requires_device_data', 'requires_challenge')`),
-    uniqueIndex("payment_attempts_order_submission_key").on(t.orderId, t.submissionKey),
+    uniqueIndex("payment_attempts_submission_key").on(t.submissionKey),
     // At most one attempt of an order can succeed.
     uniqueIndex("payment_attempts_one_success_per_order")
       .on(t.orderId)

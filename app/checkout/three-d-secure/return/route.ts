@@ -1,0 +1,42 @@
+// Cheqpay's challenge page posts here (inside our 3-D Secure iframe) when the shopper has answered. We
+// validate on the server, move the attempt, and take the top window to the order page or back to the
+// checkout. The posted fields are checked against what Cheqpay gave the attempt; cookies are not needed
+// (the post comes from Cheqpay's origin, so SameSite cookies are not sent).
+import { getCheqpayClient } from "@/lib/cheqpay";
+import { completeChallenge } from "@/lib/checkout/payment-service";
+import { stepMessages } from "@/lib/checkout/payment-context";
+import { getDb } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export async function POST(request: Request): Promise<Response> {
+  const attemptId = new URL(request.url).searchParams.get("attempt") ?? "";
+  const form = await request.formData().catch(() => null);
+  const transactionId = form?.get("TransactionId");
+  const merchantData = form?.get("MD");
+  if (!UUID.test(attemptId) || typeof transactionId !== "string" || transactionId.length === 0 || transactionId.length > 200) {
+    return topNavigation("/checkout?payment=authentication_failed", 400);
+  }
+  const step = await completeChallenge(
+    { db: getDb(), cheqpay: getCheqpayClient(), messages: await stepMessages() },
+    { attemptId, transactionId, merchantData: typeof merchantData === "string" ? merchantData : null },
+  );
+  if (step?.kind === "paid") return topNavigation(step.orderUrl);
+  return topNavigation("/checkout?payment=authentication_failed", step ? 200 : 400);
+}
+
+export function GET(): Response {
+  return topNavigation("/checkout");
+}
+
+/** A tiny page that replaces the whole checkout (the top window), with a link for when scripts are off. */
+function topNavigation(path: string, status = 200): Response {
+  const href = JSON.stringify(path);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Returning to the shop</title></head>
+<body><p><a href=${href} target="_top">Continue</a></p><script>window.top.location.replace(${href});</script></body></html>`;
+  return new Response(html, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" },
+  });
+}

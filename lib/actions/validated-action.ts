@@ -1,0 +1,27 @@
+// The one wrapper for Server Actions: parse the input with the form's shared zod schema, then call lib/.
+// Invalid input changes nothing and comes back as field errors (message keys, translated by the form).
+import type { z } from "zod/mini";
+
+export type FieldErrors<Field extends string = string> = Partial<Record<Field, string>>;
+export type InvalidInput<Field extends string = string> = { kind: "invalid"; fieldErrors: FieldErrors<Field> };
+
+export function validatedAction<Schema extends z.ZodMiniType, Result>(
+  schema: Schema,
+  handler: (input: z.output<Schema>) => Promise<Result>,
+): (input: unknown) => Promise<Result | InvalidInput> {
+  return async (input: unknown) => {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error.issues) };
+    return handler(parsed.data);
+  };
+}
+
+/** The first message for each top-level field; problems without a field go under `form`. */
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = typeof issue.path[0] === "string" ? issue.path[0] : "form";
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,97 @@
+// Moves an attempt through the state machine with one guarded UPDATE, and applies the side effects of the
+// winning move in the same transaction: the timeline event, the order paid, the cart emptied. A caller that
+// loses a race (another path moved the attempt first) changes nothing and reads the current state.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { CardSummary, PayerAuthentication } from "@/lib/cheqpay";
+import type { Database } from "@/lib/db/client";
+import { cartLines, carts, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
+import { allowedPredecessors, type AttemptStatus } from "./attempt-status";
+
+export type AttemptRow = typeof paymentAttempts.$inferSelect;
+
+/** Who learned the new status: kept on the timeline. */
+export type StatusSource = "create-response" | "payer-authentication" | "three-ds-return" | "webhook" | "reconciliation" | "shopper";
+
+export type AttemptUpdate = {
+  status: AttemptStatus;
+  cheqpayOrderId?: string | null;
+  card?: CardSummary | null;
+  payerAuthentication?: PayerAuthentication | null;
+  declineCode?: string | null;
+  declineReason?: string | null;
+  savedPaymentMethodId?: string | null;
+};
+
+export type ApplyResult = { attempt: AttemptRow; changed: boolean };
+
+export async function applyAttemptStatus(
+  db: Database,
+  attemptId: string,
+  update: AttemptUpdate,
+  source: StatusSource,
+  detail: Record<string, unknown> = {},
+): Promise<ApplyResult> {
+  return db.transaction(async (tx) => {
+    const keepsPayerAuth = update.status === "requires_device_data" || update.status === "requires_challenge";
+    const [moved] = await tx
+      .update(paymentAttempts)
+      .set({
+        status: update.status,
+        updatedAt: sql`now()`,
+        ...(update.cheqpayOrderId ? { cheqpayOrderId: sql`coalesce(${paymentAttempts.cheqpayOrderId}, ${update.cheqpayOrderId})` } : {}),
+        ...(update.card
+          ? {
+              cardBrand: update.card.brand,
+              cardLast4: update.card.last4,
+              cardExpiryMonth: update.card.expiryMonth,
+              cardExpiryYear: update.card.expiryYear,
+            }
+          : {}),
+        ...(update.declineCode !== undefined ? { declineCode: update.declineCode } : {}),
+        ...(update.declineReason !== undefined ? { declineReason: update.declineReason } : {}),
+        ...(update.savedPaymentMethodId ? { savedPaymentMethodId: update.savedPaymentMethodId } : {}),
+        ...payerAuthColumns(keepsPayerAuth, update.payerAuthentication),
+      })
+      .where(and(eq(paymentAttempts.id, attemptId), inArray(paymentAttempts.status, allowedPredecessors(update.status))))
+      .returning();
+    if (!moved) {
+      const [current] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
+      if (!current) throw new Error(`Unknown payment attempt ${attemptId}`);
+      return { attempt: current, changed: false };
+    }
+    await tx.insert(paymentEvents).values({
+      orderId: moved.orderId,
+      attemptId: moved.id,
+      kind: "attempt.status",
+      detail: { status: moved.status, source, declineCode: moved.declineCode, ...detail },
+    });
+    if (moved.status === "succeeded") await markOrderPaid(tx, moved.orderId);
+    return { attempt: moved, changed: true };
+  });
+}
+
+/** The 3-D Secure step is kept while it can be resumed and dropped once the attempt is final. A move that
+ *  does not bring one (a webhook) leaves what the API's answer stored. */
+function payerAuthColumns(keep: boolean, payerAuth: PayerAuthentication | null | undefined) {
+  if (!keep) return { payerAuthId: null, payerAuthUrl: null, payerAuthJwt: null };
+  if (!payerAuth) return {};
+  return { payerAuthId: payerAuth.id, payerAuthUrl: payerAuth.url, payerAuthJwt: payerAuth.jwt };
+}
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** The order is paid once, and the cart it came from is emptied (it stays pointed at the paid order, so a
+ *  late double-click still finds it). */
+async function markOrderPaid(tx: Transaction, orderId: string): Promise<void> {
+  const [paid] = await tx
+    .update(orders)
+    .set({ status: "paid", paidAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
+    .returning({ cartId: orders.cartId });
+  if (!paid) return;
+  await tx.insert(paymentEvents).values({ orderId, kind: "order.paid", detail: {} });
+  if (paid.cartId) {
+    await tx.delete(cartLines).where(eq(cartLines.cartId, paid.cartId));
+    await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, paid.cartId));
+  }
+}

@@ -1,0 +1,37 @@
+// Builds the payment service's context for one request: database, Cheqpay client, the shopper's language,
+// the friendly messages in it, and what the server knows of the browser.
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { resolveLocale } from "@/i18n/request";
+import { getCheqpayClient } from "@/lib/cheqpay";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { clientAddress } from "@/lib/http/client-address";
+import type { StepMessages } from "./attempt-outcome";
+import type { PaymentContext } from "./payment-service";
+
+/** Cheqpay's device-data and challenge sessions last about ten minutes (reference A3-5). */
+export const AUTHENTICATION_TTL_MS = 10 * 60 * 1000;
+
+export async function stepMessages(): Promise<StepMessages> {
+  const t = await getTranslations("checkout");
+  return { decline: (code) => t(`declines.${code}`), problem: (code) => t(`problems.${code}`) };
+}
+
+export async function paymentContext(): Promise<PaymentContext> {
+  const config = getConfig();
+  const requestHeaders = await headers();
+  return {
+    db: getDb(),
+    cheqpay: getCheqpayClient(),
+    appUrl: config.appUrl,
+    locale: await resolveLocale(),
+    device: {
+      ipAddress: clientAddress(requestHeaders, config.trustProxy),
+      userAgent: requestHeaders.get("user-agent")?.slice(0, 512) ?? undefined,
+      acceptHeader: requestHeaders.get("accept")?.slice(0, 512) ?? undefined,
+    },
+    messages: await stepMessages(),
+    authenticationTtlMs: AUTHENTICATION_TTL_MS,
+  };
+}

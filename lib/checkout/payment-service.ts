@@ -1,0 +1,238 @@
+// Paying an order by card: the order and the attempt (with its externalId) are written before Cheqpay is
+// called; a repeated submit finds its attempt by the form's key; at most one attempt per order is in flight.
+import { randomBytes } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import type { CheqpayClient, DeviceInformation } from "@/lib/cheqpay";
+import type { Database } from "@/lib/db/client";
+import { orders, paymentAttempts } from "@/lib/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
+import { applyAttemptStatus, type AttemptRow } from "./apply-attempt-status";
+import {
+  applyCheqpayError,
+  applyPaymentOrder,
+  problem,
+  reconcileAttempt,
+  type StepMessages,
+  stepForAttempt,
+} from "./attempt-outcome";
+import { IN_FLIGHT_STATUSES, isInFlight } from "./attempt-status";
+import { detectBrand } from "./card-rules";
+import { type BrowserInfo, type CheckoutForm, cardFromForm } from "./checkout-form-schema";
+import { ensureCheckoutOrder, type OrderRow } from "./checkout-order";
+import type { PaymentStep } from "./payment-step";
+
+export type PaymentContext = {
+  db: Database;
+  cheqpay: CheqpayClient;
+  appUrl: string;
+  locale: Locale;
+  /** What the server knows of the shopper's browser: IP address, user agent, Accept header. */
+  device: DeviceInformation;
+  messages: StepMessages;
+  /** How long a 3-D Secure step may wait for the shopper before it is abandoned. */
+  authenticationTtlMs: number;
+};
+
+/** An attempt still `submitted` after this long lost its request (a crash, a timeout): reconcile it. */
+const STALE_SUBMISSION_MS = 30_000;
+
+export async function payWithCard(ctx: PaymentContext, cartId: string | null, form: CheckoutForm): Promise<PaymentStep> {
+  const repeated = await attemptBySubmissionKey(ctx.db, form.submissionKey);
+  if (repeated) return settledStep(ctx, repeated);
+  if (!cartId) return problem("cart-empty", ctx.messages);
+  const result = await ensureCheckoutOrder(ctx.db, cartId, form, ctx.locale);
+  if (result.kind === "empty") return problem("cart-empty", ctx.messages);
+  if (result.kind === "unavailable") return problem("cart-unavailable", ctx.messages);
+  const { order } = result;
+  if (order.status === "paid") return { kind: "paid", orderUrl: `/orders/${order.publicToken}` };
+
+  const card = cardFromForm(form);
+  for (let tries = 0; tries < 3; tries++) {
+    const [attempt] = await ctx.db
+      .insert(paymentAttempts)
+      .values({
+        orderId: order.id,
+        externalId: `att_${randomBytes(12).toString("hex")}`,
+        submissionKey: form.submissionKey,
+        status: "submitted",
+        amountCentavos: order.totalCentavos,
+        currency: order.currency,
+        cardBrand: detectBrand(card.number) ?? "other",
+        cardLast4: card.number.slice(-4),
+        cardExpiryMonth: card.expiryMonth,
+        cardExpiryYear: card.expiryYear,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (attempt) return submitToCheqpay(ctx, order, attempt, form);
+    // Same key (a double submit racing this one), or another attempt of the order is in flight.
+    const sameKey = await attemptBySubmissionKey(ctx.db, form.submissionKey);
+    if (sameKey) return settledStep(ctx, sameKey);
+    const blocker = await inFlightAttempt(ctx.db, order.id);
+    if (blocker && !(await clearBlocker(ctx, blocker))) return problem("payment-in-progress", ctx.messages);
+  }
+  return problem("payment-in-progress", ctx.messages);
+}
+
+async function submitToCheqpay(ctx: PaymentContext, order: OrderRow, attempt: AttemptRow, form: CheckoutForm): Promise<PaymentStep> {
+  const card = cardFromForm(form);
+  let current: AttemptRow;
+  try {
+    const created = await ctx.cheqpay.createPaymentOrder({
+      externalId: attempt.externalId,
+      amount: attempt.amountCentavos,
+      currency: attempt.currency,
+      description: `Order ${order.orderNumber}`,
+      customer: { firstName: order.firstName, lastName: order.lastName, email: order.email, phone: order.phone ?? undefined },
+      source: { kind: "new-card", ...card, save: false },
+      billingAddress: order.billingAddress as { line1: string; city: string; state: string; postalCode: string; country: string },
+      device: deviceInformation(ctx, form.browser),
+    });
+    current = await applyPaymentOrder(ctx.db, attempt, created, "create-response");
+  } catch (error) {
+    current = await applyCheqpayError(ctx.db, ctx.cheqpay, attempt, error, "create-response");
+  }
+  return stepForAttempt(current, order.publicToken, ctx.messages);
+}
+
+/** 3-D Secure: the device-data session is collected; ask Cheqpay for the challenge (or a frictionless result). */
+export async function continueAuthentication(
+  ctx: PaymentContext,
+  cartId: string | null,
+  input: { attemptId: string; sessionId: string; browser: BrowserInfo },
+): Promise<PaymentStep> {
+  const found = await shopperAttempt(ctx.db, cartId, input.attemptId);
+  if (!found) return problem("session-expired", ctx.messages);
+  const { attempt, order } = found;
+  if (attempt.status !== "requires_device_data" || !attempt.cheqpayOrderId) {
+    return stepForAttempt(attempt, order.publicToken, ctx.messages);
+  }
+  let current: AttemptRow;
+  try {
+    const next = await ctx.cheqpay.initiatePayerAuthentication({
+      paymentOrderId: attempt.cheqpayOrderId,
+      collectionReferenceId: input.sessionId,
+      returnUrl: `${ctx.appUrl}/checkout/three-d-secure/return?attempt=${attempt.id}`,
+      device: deviceInformation(ctx, input.browser),
+    });
+    current = await applyPaymentOrder(ctx.db, attempt, next, "payer-authentication");
+  } catch (error) {
+    current = await applyCheqpayError(ctx.db, ctx.cheqpay, attempt, error, "payer-authentication");
+  }
+  return stepForAttempt(current, order.publicToken, ctx.messages);
+}
+
+/**
+ * The challenge page posted back to our return URL. `transactionId` and `merchantData` must be the ones
+ * Cheqpay gave this attempt: a forged post changes nothing. Validates, then answers the step.
+ */
+export async function completeChallenge(
+  ctx: Pick<PaymentContext, "db" | "cheqpay" | "messages">,
+  input: { attemptId: string; transactionId: string; merchantData: string | null },
+): Promise<PaymentStep | null> {
+  const [row] = await ctx.db
+    .select({ attempt: paymentAttempts, token: orders.publicToken })
+    .from(paymentAttempts)
+    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .where(eq(paymentAttempts.id, input.attemptId));
+  if (!row) return null;
+  const { attempt, token } = row;
+  if (attempt.status !== "requires_challenge") return stepForAttempt(attempt, token, ctx.messages);
+  const genuine = attempt.payerAuthId === input.transactionId && (!input.merchantData || input.merchantData === attempt.cheqpayOrderId);
+  if (!genuine || !attempt.cheqpayOrderId) return null;
+  let current: AttemptRow;
+  try {
+    const validated = await ctx.cheqpay.validatePayerAuthentication({
+      paymentOrderId: attempt.cheqpayOrderId,
+      authenticationTransactionId: input.transactionId,
+    });
+    current = await applyPaymentOrder(ctx.db, attempt, validated, "three-ds-return");
+  } catch (error) {
+    current = await applyCheqpayError(ctx.db, ctx.cheqpay, attempt, error, "three-ds-return");
+  }
+  return stepForAttempt(current, token, ctx.messages);
+}
+
+/** The shopper closed the 3-D Secure dialog: the attempt ends (it can no longer be validated). */
+export async function abandonAuthentication(ctx: PaymentContext, cartId: string | null, attemptId: string): Promise<PaymentStep> {
+  const found = await shopperAttempt(ctx.db, cartId, attemptId);
+  if (!found) return problem("session-expired", ctx.messages);
+  const { attempt } = await applyAttemptStatus(ctx.db, attemptId, { status: "expired", declineCode: "AUTHENTICATION_FAILED" }, "shopper", {
+    reason: "cancelled",
+  });
+  return stepForAttempt(attempt, found.order.publicToken, ctx.messages);
+}
+
+function deviceInformation(ctx: PaymentContext, browser: BrowserInfo): DeviceInformation {
+  return {
+    ...ctx.device,
+    language: browser.language || undefined,
+    javaEnabled: browser.javaEnabled,
+    javaScriptEnabled: browser.javaScriptEnabled,
+    colorDepth: browser.colorDepth,
+    screenHeight: browser.screenHeight,
+    screenWidth: browser.screenWidth,
+    timeZoneOffsetMinutes: browser.timeZoneOffset,
+  };
+}
+
+async function attemptBySubmissionKey(db: Database, key: string): Promise<AttemptRow | null> {
+  const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.submissionKey, key));
+  return attempt ?? null;
+}
+
+async function inFlightAttempt(db: Database, orderId: string): Promise<AttemptRow | null> {
+  const [attempt] = await db
+    .select()
+    .from(paymentAttempts)
+    .where(and(eq(paymentAttempts.orderId, orderId), inArray(paymentAttempts.status, [...IN_FLIGHT_STATUSES])));
+  return attempt ?? null;
+}
+
+/** The attempt of the shopper's own cart (its checkout order), or null: ids from the browser are not trusted. */
+async function shopperAttempt(db: Database, cartId: string | null, attemptId: string) {
+  if (!cartId) return null;
+  const [row] = await db
+    .select({ attempt: paymentAttempts, order: orders })
+    .from(paymentAttempts)
+    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .where(and(eq(paymentAttempts.id, attemptId), eq(orders.cartId, cartId)));
+  return row ?? null;
+}
+
+/** Another attempt of the order is in flight. A 3-D Secure step waiting for the shopper is abandoned (it
+ *  cannot complete without us); a submission being processed is waited for; a lost one is reconciled.
+ *  True when the way is clear. */
+async function clearBlocker(ctx: PaymentContext, blocker: AttemptRow): Promise<boolean> {
+  if (blocker.status === "requires_device_data" || blocker.status === "requires_challenge") {
+    await applyAttemptStatus(ctx.db, blocker.id, { status: "expired", declineCode: "AUTHENTICATION_FAILED" }, "shopper", {
+      reason: "replaced by a new payment",
+    });
+    return true;
+  }
+  const settled = await waitWhileSubmitted(ctx.db, blocker);
+  if (!isInFlight(settled.status)) return true;
+  if (settled.status !== "submitted" || Date.now() - settled.updatedAt.getTime() < STALE_SUBMISSION_MS) return false;
+  const reconciled = await reconcileAttempt(ctx.db, ctx.cheqpay, settled, "reconciliation");
+  return !isInFlight(reconciled.status);
+}
+
+/** The step for an attempt another request made: waits while that request is still talking to Cheqpay. */
+async function settledStep(ctx: PaymentContext, attempt: AttemptRow): Promise<PaymentStep> {
+  const settled = await waitWhileSubmitted(ctx.db, attempt);
+  const [order] = await ctx.db.select({ token: orders.publicToken }).from(orders).where(eq(orders.id, settled.orderId));
+  if (settled.status === "submitted" || settled.status === "created") return problem("payment-in-progress", ctx.messages);
+  return stepForAttempt(settled, order!.token, ctx.messages);
+}
+
+async function waitWhileSubmitted(db: Database, attempt: AttemptRow, timeoutMs = 20_000): Promise<AttemptRow> {
+  let current = attempt;
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 25; current.status === "submitted" || current.status === "created"; delay = Math.min(delay * 2, 250)) {
+    if (Date.now() - current.updatedAt.getTime() > STALE_SUBMISSION_MS || Date.now() > deadline) return current;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const [fresh] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attempt.id));
+    current = fresh ?? current;
+  }
+  return current;
+}

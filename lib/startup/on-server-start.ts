@@ -1,0 +1,27 @@
+// Runs once when a server instance starts (from instrumentation.ts, Node runtime only): validate the
+// configuration, apply pending migrations (safe with several instances: advisory lock) and seed the
+// catalogue. Any failure stops the process (a bad configuration with a message naming the variable): Next
+// itself would only log it and then answer every request with a 500.
+import { seedCatalog } from "../catalog/catalog-seed";
+import { ConfigError, getConfig } from "../config";
+import { getDb } from "../db/client";
+import { runMigrations } from "../db/migrate";
+
+export async function onServerStart(): Promise<void> {
+  let config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Cheqpay Checkout cannot start. ${error.message}`);
+    process.exit(1);
+  }
+  if (!config.databaseUrl) return;
+  try {
+    await runMigrations(config.databaseUrl);
+    await seedCatalog(getDb());
+  } catch (error) {
+    console.error("Cheqpay Checkout cannot start: the database could not be prepared.", error);
+    process.exit(1);
+  }
+}

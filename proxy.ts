@@ -1,0 +1,32 @@
+// Security headers for every page. The Content-Security-Policy lets frames (3-D Secure) load only our own
+// pages and the configured Cheqpay origins, and lets forms post only to them. (Issue 8 adds script nonces.)
+import { type NextRequest, NextResponse } from "next/server";
+import { getConfig } from "@/lib/config";
+
+export function proxy(_request: NextRequest): NextResponse {
+  const response = NextResponse.next();
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy(getConfig().cheqpay.frameOrigins));
+  response.headers.set("X-Content-Type-Options", "nosniff");
+  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  return response;
+}
+
+export function contentSecurityPolicy(frameOrigins: readonly string[]): string {
+  const cheqpay = frameOrigins.join(" ");
+  return [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "style-src 'self' 'unsafe-inline'",
+    "script-src 'self' 'unsafe-inline'",
+    `frame-src 'self' ${cheqpay}`,
+    // Our own 3-D Secure return page is the only thing that may sit in our frames.
+    "frame-ancestors 'self'",
+    `form-action 'self' ${cheqpay}`,
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.svg|products/).*)"],
+};
