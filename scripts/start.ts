@@ -101,16 +101,19 @@ async function main(): Promise<void> {
 }
 
 function printBanner(cheqpayBaseUrl: string): void {
+  const tlsNote = useTls ? "\n  (A self-signed certificate made for this machine: your browser asks you to accept it once.)" : "";
   console.log(`
-  Cheqpay Checkout is running: ${appUrl}
+  Cheqpay Checkout is running: ${appUrl}${tlsNote}
   Cheqpay API: ${cheqpayBaseUrl}${env.CHEQPAY_BASE_URL ? "" : " (local sandbox)"}
 
-  Test cards (any future expiry, any CVC; 4 digits for Amex):
+  Test cards (any future expiry date, any CVC; 4 digits for American Express):
     4111 1111 1111 1111   approved
-    4000 0000 0000 2503   3-D Secure challenge (code 1234)
-    4000 0000 0000 2701   3-D Secure, frictionless
+    3782 822463 10005     approved (American Express)
+    4000 0000 0000 2503   3-D Secure challenge: the code is 1234
+    4000 0000 0000 2701   3-D Secure, approved without a challenge
     4000 0000 0000 0002   declined
     4000 0000 0000 9995   insufficient funds
+    4000 0000 0000 0069   expired card
   More in sandbox/README.md. Press Ctrl-C to stop.
 `);
 }

@@ -6,6 +6,8 @@ import { FieldErrors, isObject, readString, requireObjectBody } from "./validati
 export type FaultAction =
   | { type: "error"; status: number; retryAfter?: number; body?: string; contentType?: string }
   | { type: "latency"; ms: number }
+  /** Process the request (state, webhooks) at once, answer only after `ms`: webhooks race ahead. */
+  | { type: "latency-after-commit"; ms: number }
   | { type: "timeout-after-commit" }
   | { type: "drop" };
 
@@ -51,20 +53,21 @@ function readAction(raw: unknown, errors: FieldErrors): FaultAction | null {
       const contentType = readString(raw, "contentType", "action.contentType", errors);
       return { type: "error", status, retryAfter, body, contentType };
     }
-    case "latency": {
+    case "latency":
+    case "latency-after-commit": {
       const ms = raw.ms;
       if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0 || ms > 600_000) {
         errors.add("action.ms", "must be a number of milliseconds 0-600000");
         return null;
       }
-      return { type: "latency", ms };
+      return { type: raw.type, ms };
     }
     case "timeout-after-commit":
       return { type: "timeout-after-commit" };
     case "drop":
       return { type: "drop" };
     default:
-      errors.add("action.type", 'must be "error", "latency", "timeout-after-commit" or "drop"');
+      errors.add("action.type", 'must be "error", "latency", "latency-after-commit", "timeout-after-commit" or "drop"');
       return null;
   }
 }

@@ -147,6 +147,7 @@ async function handleApi(rt: Runtime, req: IncomingMessage, res: ServerResponse,
     finish(null);
     return;
   }
+  if (fault?.action.type === "latency-after-commit") await sleep(fault.action.ms);
   // 6. respond
   sendJson(res, result.status, result.body, result.headers);
   finish(result.status);

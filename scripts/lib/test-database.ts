@@ -5,7 +5,7 @@ import { startEmbeddedPostgres } from "./embedded-postgres";
 export type FreshDatabase = { url: string; name: string; drop(): Promise<void> };
 
 export async function createFreshDatabase(serverDatabaseUrl?: string): Promise<FreshDatabase> {
-  const embedded = serverDatabaseUrl ? null : await startEmbeddedPostgres({ name: "test", fast: true });
+  const embedded = serverDatabaseUrl ? null : await startEmbeddedPostgres({ name: "test", fast: true, ephemeral: true });
   const adminUrl = serverDatabaseUrl ?? `${embedded!.serverUrl}/postgres`;
   const name = `cheqpay_test_${Date.now().toString(36)}_${process.pid}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -81,7 +81,7 @@ export async function requestLog(sandbox: SandboxProcess, operation?: string): P
 
 export type FaultAction =
   | { type: "error"; status: number; retryAfter?: number; body?: string; contentType?: string }
-  | { type: "latency"; ms: number }
+  | { type: "latency" | "latency-after-commit"; ms: number }
   | { type: "timeout-after-commit" }
   | { type: "drop" };
 

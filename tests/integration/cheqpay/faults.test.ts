@@ -7,6 +7,7 @@ import {
   CheqpayOutcomeUnknownError,
   CheqpayRetryLaterError,
 } from "@/lib/cheqpay";
+import { startWebhookReceiver } from "../../support/webhook-receiver";
 import { addFault, clientFor, orderInput, rejectionOf, requestLog, useSandbox, wireOrderOf } from "../../support/cheqpay-sandbox";
 
 const sandbox = useSandbox();
@@ -156,5 +157,24 @@ describe("a drop fault", () => {
     await addFault(sandbox(), { match: { method: "GET", path: `/payment-orders/${order.id}` }, times: 2, action: { type: "drop" } });
     await expect(client.getPaymentOrder(order.id)).resolves.toMatchObject({ id: order.id });
     expect(await requestLog(sandbox(), "getPaymentOrder")).toHaveLength(3);
+  });
+});
+
+describe("a latency-after-commit fault", () => {
+  it("sends the order's webhooks before it answers the request", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      await sandbox().control("POST", "/_sandbox/webhooks", { url: receiver.url });
+      await addFault(sandbox(), { match: { operation: "createPaymentOrder" }, action: { type: "latency-after-commit", ms: 800 } });
+      const answered = clientFor(sandbox()).createPaymentOrder(orderInput()).then((order) => ({ order, at: Date.now() }));
+      const webhooks = await receiver.waitFor((received) => received.some((r) => r.json.event === "payment.capture.success"));
+      const webhookAt = Date.now();
+      const { order, at } = await answered;
+      expect(order.status).toBe("succeeded");
+      expect(webhooks.map((w) => w.json.event)).toContain("payment.capture.success");
+      expect(at - webhookAt).toBeGreaterThan(300);
+    } finally {
+      await receiver.close();
+    }
   });
 });
