@@ -1,5 +1,13 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { readCartId } from "@/lib/cart/cart-cookie";
+import { loadCart } from "@/lib/cart/cart-queries";
+import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,10 +16,49 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+async function cartItemCount(): Promise<number> {
+  const cartId = await readCartId();
+  if (!cartId) return 0;
+  return (await loadCart(getDb(), cartId))?.itemCount ?? 0;
+}
+
+// No NextIntlClientProvider here: server components translate, client islands get their strings as props.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const current = await getLocale();
+  const locale = isLocale(current) ? current : DEFAULT_LOCALE;
+  const t = await getTranslations("common");
+  const { support } = getConfig();
+  const count = await cartItemCount();
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <a href="#content" className="skip-link">
+          {t("skipToContent")}
+        </a>
+        <SiteHeader
+          locale={locale}
+          labels={{
+            shopName: t("shopName"),
+            navigation: t("mainNavigation"),
+            cart: t("cartLink", { count }),
+            language: t("language"),
+          }}
+        />
+        <div id="content" className="site-content" tabIndex={-1}>
+          {children}
+        </div>
+        <SiteFooter
+          email={support.email}
+          phone={support.phone}
+          labels={{
+            heading: t("footer.heading"),
+            text: t("footer.text"),
+            email: t("footer.email"),
+            phone: t("footer.phone"),
+            madeIn: t("footer.madeIn"),
+          }}
+        />
+      </body>
     </html>
   );
 }

@@ -1,25 +1,30 @@
-import { getConfig } from "@/lib/config";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ProductCard } from "@/components/shop/product-card";
+import { listActiveProducts } from "@/lib/catalog/catalog-queries";
+import { getDb } from "@/lib/db/client";
 
-// Until the shop exists (issue 4) the home page says what is running, without any secret.
+// The catalogue and the prices come from the database on every request.
 export const dynamic = "force-dynamic";
 
-export default function HomePage() {
-  const { cheqpay } = getConfig();
+export default async function HomePage() {
+  const [t, locale, products] = await Promise.all([getTranslations("shop"), getLocale(), listActiveProducts(getDb())]);
   return (
-    <main>
-      <h1>Cheqpay Checkout</h1>
-      <section className="card" aria-labelledby="status-heading">
-        <h2 id="status-heading">The shop is being set up</h2>
-        <p>The storefront and checkout arrive next. The payment processor connection is configured:</p>
-        <dl>
-          <dt>Cheqpay environment</dt>
-          <dd>{cheqpay.env}</dd>
-          <dt>Cheqpay API</dt>
-          <dd>
-            <code>{cheqpay.baseUrl}</code>
-          </dd>
-        </dl>
-      </section>
+    <main className="page">
+      <div className="page-intro">
+        <h1>{t("title")}</h1>
+        <p className="lead">{t("intro")}</p>
+      </div>
+      {products.length === 0 ? (
+        <p className="card">{t("empty")}</p>
+      ) : (
+        <ul className="product-grid" aria-label={t("productsHeading")}>
+          {products.map((product) => (
+            <li key={product.id}>
+              <ProductCard product={product} locale={locale} addLabel={t("addToCart")} />
+            </li>
+          ))}
+        </ul>
+      )}
     </main>
   );
 }

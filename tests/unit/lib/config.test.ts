@@ -23,11 +23,14 @@ describe("loadConfig", () => {
   it("falls back to the local sandbox's development values", () => {
     expect(loadConfig({})).toEqual({
       nodeEnv: "development",
-      appUrl: "http://localhost:3000",
+      appUrl: "https://localhost:3000",
       databaseUrl: null,
+      trustProxy: false,
+      support: { email: "soporte@cheqpay-checkout.test", phone: "+52 55 0000 0000" },
       cheqpay: {
         env: "sandbox",
         baseUrl: SANDBOX_DEFAULTS.baseUrl,
+        frameOrigins: ["http://127.0.0.1:4010"],
         apiKey: "sk_test_local_sandbox",
         merchantId: "merchant_local_sandbox",
         webhookSecrets: ["whsec_local_sandbox"],
@@ -35,6 +38,16 @@ describe("loadConfig", () => {
         amountUnit: "minor",
       },
     });
+  });
+
+  it("adds CHEQPAY_FRAME_ORIGINS to the API's own origin for the 3-D Secure frames", () => {
+    const config = loadConfig({ CHEQPAY_BASE_URL: "https://api.cheqpay.dev/pos", CHEQPAY_FRAME_ORIGINS: "https://centinelapi.cardinalcommerce.com/V1, https://api.cheqpay.dev" });
+    expect(config.cheqpay.frameOrigins).toEqual(["https://api.cheqpay.dev", "https://centinelapi.cardinalcommerce.com"]);
+  });
+
+  it("trusts X-Forwarded-For only when TRUST_PROXY is set", () => {
+    expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: "0" }).trustProxy).toBe(false);
   });
 
   it("treats blank variables as unset", () => {
