@@ -4,7 +4,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CardSummary, PayerAuthentication } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
-import { cartLines, carts, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
+import { cartLines, carts, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { allowedPredecessors, type AttemptStatus } from "./attempt-status";
 
 export type AttemptRow = typeof paymentAttempts.$inferSelect;
@@ -31,6 +31,21 @@ export async function applyAttemptStatus(
   source: StatusSource,
   detail: Record<string, unknown> = {},
 ): Promise<ApplyResult> {
+  try {
+    return await moveAttempt(db, attemptId, update, source, detail);
+  } catch (error) {
+    if (update.status !== "succeeded" || !isSecondSuccess(error)) throw error;
+    return recordSecondCharge(db, attemptId, source, detail);
+  }
+}
+
+async function moveAttempt(
+  db: Database,
+  attemptId: string,
+  update: AttemptUpdate,
+  source: StatusSource,
+  detail: Record<string, unknown>,
+): Promise<ApplyResult> {
   return db.transaction(async (tx) => {
     const keepsPayerAuth = update.status === "requires_device_data" || update.status === "requires_challenge";
     const [moved] = await tx
@@ -47,6 +62,8 @@ export async function applyAttemptStatus(
               cardExpiryYear: update.card.expiryYear,
             }
           : {}),
+        // A success replaces a failure we concluded earlier (a racing decline): its decline code goes with it.
+        ...(update.status === "succeeded" ? { declineCode: null, declineReason: null } : {}),
         ...(update.declineCode !== undefined ? { declineCode: update.declineCode } : {}),
         ...(update.declineReason !== undefined ? { declineReason: update.declineReason } : {}),
         ...(update.savedPaymentMethodId ? { savedPaymentMethodId: update.savedPaymentMethodId } : {}),
@@ -70,6 +87,29 @@ export async function applyAttemptStatus(
   });
 }
 
+function isSecondSuccess(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; constraint_name?: string } })?.cause ?? (error as { code?: string; constraint_name?: string });
+  return cause?.code === "23505" && cause.constraint_name === "payment_attempts_one_success_per_order";
+}
+
+/**
+ * Cheqpay charged a second attempt of an order another attempt had already paid (it should never happen: one
+ * attempt is in flight at a time). The money moved, so it is recorded on the order's timeline for staff to
+ * refund, and the caller (a webhook) is answered normally instead of failing forever.
+ */
+async function recordSecondCharge(db: Database, attemptId: string, source: StatusSource, detail: Record<string, unknown>): Promise<ApplyResult> {
+  const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
+  if (!attempt) throw new Error(`Unknown payment attempt ${attemptId}`);
+  await db.insert(paymentEvents).values({
+    orderId: attempt.orderId,
+    attemptId,
+    kind: "attempt.second_charge",
+    detail: { source, externalId: attempt.externalId, cheqpayOrderId: attempt.cheqpayOrderId, ...detail },
+  });
+  console.error(`Second charge for order ${attempt.orderId}: attempt ${attemptId} succeeded at Cheqpay after another one`);
+  return { attempt, changed: false };
+}
+
 /** The 3-D Secure step is kept while it can be resumed and dropped once the attempt is final. A move that
  *  does not bring one (a webhook) leaves what the API's answer stored. */
 function payerAuthColumns(keep: boolean, payerAuth: PayerAuthentication | null | undefined) {
@@ -80,8 +120,8 @@ function payerAuthColumns(keep: boolean, payerAuth: PayerAuthentication | null |
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-/** The order is paid once, and the cart it came from is emptied (it stays pointed at the paid order, so a
- *  late double-click still finds it). */
+/** The order is paid once, and what it bought leaves the cart it came from (items added in another tab
+ *  since stay). */
 async function markOrderPaid(tx: Transaction, orderId: string): Promise<void> {
   const [paid] = await tx
     .update(orders)
@@ -91,7 +131,8 @@ async function markOrderPaid(tx: Transaction, orderId: string): Promise<void> {
   if (!paid) return;
   await tx.insert(paymentEvents).values({ orderId, kind: "order.paid", detail: {} });
   if (paid.cartId) {
-    await tx.delete(cartLines).where(eq(cartLines.cartId, paid.cartId));
+    const bought = tx.select({ productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, orderId));
+    await tx.delete(cartLines).where(and(eq(cartLines.cartId, paid.cartId), inArray(cartLines.productId, bought)));
     await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, paid.cartId));
   }
 }

@@ -99,6 +99,11 @@ export function declineCodeOf(attempt: AttemptRow): DeclineCode {
   return attempt.declineCode && FRIENDLY.has(attempt.declineCode) ? (attempt.declineCode as DeclineCode) : "GENERIC";
 }
 
+/** The codes `applyCheqpayError` gives an attempt Cheqpay never processed (see above). */
+function isProcessorFailure(declineCode: string | null): boolean {
+  return declineCode === "NOT_PROCESSED" || (declineCode?.startsWith("PROCESSOR_") ?? false);
+}
+
 /** The shopper's next step for an attempt as it stands. */
 export function stepForAttempt(attempt: AttemptRow, orderToken: string, messages: StepMessages): PaymentStep {
   switch (attempt.status) {
@@ -113,6 +118,8 @@ export function stepForAttempt(attempt: AttemptRow, orderToken: string, messages
       return problem("processor-unavailable", messages);
     case "failed":
     case "expired": {
+      // Cheqpay failed or refused our request (nothing charged): not the card's fault, so not a decline.
+      if (attempt.status === "failed" && isProcessorFailure(attempt.declineCode)) return problem("processor-unavailable", messages);
       const code = declineCodeOf(attempt);
       return { kind: "declined", code, message: messages.decline(code), nextSubmissionKey: newSubmissionKey() };
     }

@@ -32,16 +32,17 @@ export const checkoutFormSchema = z
     firstName: text(60),
     lastName: text(60),
     phone: z.optional(
-      z.string().check(z.trim(), z.maxLength(20, "phone"), z.regex(/^$|^\+?[0-9][0-9 ()-]{6,19}$/, "phone")),
+      z.string().check(z.trim(), z.maxLength(20, "phone"), z.regex(/^$|^\+?\(?[0-9][0-9 ()-]{6,19}$/, "phone")),
     ),
     address: text(120),
     city: text(80),
     state: text(80),
     postalCode: z.string().check(z.trim(), z.minLength(1, "required"), z.maxLength(10, "postalCode")),
     country: z.enum(BILLING_COUNTRIES, "country"),
-    cardNumber: z.string().check(z.maxLength(30, "cardNumber")),
+    cardNumber: z.string().check(z.maxLength(30, "cardNumber_invalid")),
     expiry: z.string().check(z.maxLength(10, "expiry")),
-    cvc: z.string().check(z.maxLength(4, "cvc")),
+    // The exact length (3, or 4 for American Express) is checked below, where the brand is known.
+    cvc: z.string().check(z.maxLength(10, "cvc")),
     /** Made when the page was rendered: a repeated submit with the same key is the same payment. */
     submissionKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, "required")),
     browser: browserInfoSchema,

@@ -1,7 +1,7 @@
 // Paying an order by card: the order and the attempt (with its externalId) are written before Cheqpay is
 // called; a repeated submit finds its attempt by the form's key; at most one attempt per order is in flight.
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CheqpayClient, DeviceInformation } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
 import { orders, paymentAttempts } from "@/lib/db/schema";
@@ -70,6 +70,8 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
     if (sameKey) return settledStep(ctx, sameKey);
     const blocker = await inFlightAttempt(ctx.db, order.id);
     if (blocker && !(await clearBlocker(ctx, blocker))) return problem("payment-in-progress", ctx.messages);
+    // The attempt that was in the way may have paid the order: never start a second charge after it.
+    if (await isPaid(ctx.db, order.id)) return { kind: "paid", orderUrl: `/orders/${order.publicToken}` };
   }
   return problem("payment-in-progress", ctx.messages);
 }
@@ -101,25 +103,27 @@ export async function continueAuthentication(
   cartId: string | null,
   input: { attemptId: string; sessionId: string; browser: BrowserInfo },
 ): Promise<PaymentStep> {
-  const found = await shopperAttempt(ctx.db, cartId, input.attemptId);
-  if (!found) return problem("session-expired", ctx.messages);
-  const { attempt, order } = found;
-  if (attempt.status !== "requires_device_data" || !attempt.cheqpayOrderId) {
-    return stepForAttempt(attempt, order.publicToken, ctx.messages);
-  }
-  let current: AttemptRow;
-  try {
-    const next = await ctx.cheqpay.initiatePayerAuthentication({
-      paymentOrderId: attempt.cheqpayOrderId,
-      collectionReferenceId: input.sessionId,
-      returnUrl: `${ctx.appUrl}/checkout/three-d-secure/return?attempt=${attempt.id}`,
-      device: deviceInformation(ctx, input.browser),
-    });
-    current = await applyPaymentOrder(ctx.db, attempt, next, "payer-authentication");
-  } catch (error) {
-    current = await applyCheqpayError(ctx.db, ctx.cheqpay, attempt, error, "payer-authentication");
-  }
-  return stepForAttempt(current, order.publicToken, ctx.messages);
+  return withAttemptLock(ctx.db, input.attemptId, async (db) => {
+    const found = await shopperAttempt(db, cartId, input.attemptId);
+    if (!found) return problem("session-expired", ctx.messages);
+    const { attempt, order } = found;
+    if (attempt.status !== "requires_device_data" || !attempt.cheqpayOrderId) {
+      return stepForAttempt(attempt, order.publicToken, ctx.messages);
+    }
+    let current: AttemptRow;
+    try {
+      const next = await ctx.cheqpay.initiatePayerAuthentication({
+        paymentOrderId: attempt.cheqpayOrderId,
+        collectionReferenceId: input.sessionId,
+        returnUrl: `${ctx.appUrl}/checkout/three-d-secure/return?attempt=${attempt.id}`,
+        device: deviceInformation(ctx, input.browser),
+      });
+      current = await applyPaymentOrder(db, attempt, next, "payer-authentication");
+    } catch (error) {
+      current = await applyCheqpayError(db, ctx.cheqpay, attempt, error, "payer-authentication");
+    }
+    return stepForAttempt(current, order.publicToken, ctx.messages);
+  });
 }
 
 /**
@@ -130,37 +134,54 @@ export async function completeChallenge(
   ctx: Pick<PaymentContext, "db" | "cheqpay" | "messages">,
   input: { attemptId: string; transactionId: string; merchantData: string | null },
 ): Promise<PaymentStep | null> {
-  const [row] = await ctx.db
-    .select({ attempt: paymentAttempts, token: orders.publicToken })
-    .from(paymentAttempts)
-    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
-    .where(eq(paymentAttempts.id, input.attemptId));
-  if (!row) return null;
-  const { attempt, token } = row;
-  if (attempt.status !== "requires_challenge") return stepForAttempt(attempt, token, ctx.messages);
-  const genuine = attempt.payerAuthId === input.transactionId && (!input.merchantData || input.merchantData === attempt.cheqpayOrderId);
-  if (!genuine || !attempt.cheqpayOrderId) return null;
-  let current: AttemptRow;
-  try {
-    const validated = await ctx.cheqpay.validatePayerAuthentication({
-      paymentOrderId: attempt.cheqpayOrderId,
-      authenticationTransactionId: input.transactionId,
-    });
-    current = await applyPaymentOrder(ctx.db, attempt, validated, "three-ds-return");
-  } catch (error) {
-    current = await applyCheqpayError(ctx.db, ctx.cheqpay, attempt, error, "three-ds-return");
-  }
-  return stepForAttempt(current, token, ctx.messages);
+  // The return route can be hit twice at once (a double post): the second caller reads what the first applied.
+  return withAttemptLock(ctx.db, input.attemptId, async (db) => {
+    const [row] = await db
+      .select({ attempt: paymentAttempts, token: orders.publicToken })
+      .from(paymentAttempts)
+      .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+      .where(eq(paymentAttempts.id, input.attemptId));
+    if (!row) return null;
+    const { attempt, token } = row;
+    if (attempt.status !== "requires_challenge") return stepForAttempt(attempt, token, ctx.messages);
+    const genuine = attempt.payerAuthId === input.transactionId && (!input.merchantData || input.merchantData === attempt.cheqpayOrderId);
+    if (!genuine || !attempt.cheqpayOrderId) return null;
+    let current: AttemptRow;
+    try {
+      const validated = await ctx.cheqpay.validatePayerAuthentication({
+        paymentOrderId: attempt.cheqpayOrderId,
+        authenticationTransactionId: input.transactionId,
+      });
+      current = await applyPaymentOrder(db, attempt, validated, "three-ds-return");
+    } catch (error) {
+      current = await applyCheqpayError(db, ctx.cheqpay, attempt, error, "three-ds-return");
+    }
+    return stepForAttempt(current, token, ctx.messages);
+  });
 }
 
 /** The shopper closed the 3-D Secure dialog: the attempt ends (it can no longer be validated). */
 export async function abandonAuthentication(ctx: PaymentContext, cartId: string | null, attemptId: string): Promise<PaymentStep> {
-  const found = await shopperAttempt(ctx.db, cartId, attemptId);
-  if (!found) return problem("session-expired", ctx.messages);
-  const { attempt } = await applyAttemptStatus(ctx.db, attemptId, { status: "expired", declineCode: "AUTHENTICATION_FAILED" }, "shopper", {
-    reason: "cancelled",
+  return withAttemptLock(ctx.db, attemptId, async (db) => {
+    const found = await shopperAttempt(db, cartId, attemptId);
+    if (!found) return problem("session-expired", ctx.messages);
+    const { attempt } = await applyAttemptStatus(db, attemptId, { status: "expired", declineCode: "AUTHENTICATION_FAILED" }, "shopper", {
+      reason: "cancelled",
+    });
+    return stepForAttempt(attempt, found.order.publicToken, ctx.messages);
   });
-  return stepForAttempt(attempt, found.order.publicToken, ctx.messages);
+}
+
+/**
+ * Runs `work` holding the attempt's lock (a transaction-scoped advisory lock), with that transaction as its
+ * database. Every shopper-side move of a 3-D Secure attempt takes it: a step still talking to Cheqpay (which may
+ * pay the order) is waited for instead of being expired under it, and a double post validates once.
+ */
+async function withAttemptLock<T>(db: Database, attemptId: string, work: (db: Database) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`payment-attempt:${attemptId}`}, 0))`);
+    return work(tx as unknown as Database);
+  });
 }
 
 function deviceInformation(ctx: PaymentContext, browser: BrowserInfo): DeviceInformation {
@@ -179,6 +200,11 @@ function deviceInformation(ctx: PaymentContext, browser: BrowserInfo): DeviceInf
 async function attemptBySubmissionKey(db: Database, key: string): Promise<AttemptRow | null> {
   const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.submissionKey, key));
   return attempt ?? null;
+}
+
+async function isPaid(db: Database, orderId: string): Promise<boolean> {
+  const [row] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+  return row !== undefined && row.status !== "pending";
 }
 
 async function inFlightAttempt(db: Database, orderId: string): Promise<AttemptRow | null> {
@@ -205,9 +231,12 @@ async function shopperAttempt(db: Database, cartId: string | null, attemptId: st
  *  True when the way is clear. */
 async function clearBlocker(ctx: PaymentContext, blocker: AttemptRow): Promise<boolean> {
   if (blocker.status === "requires_device_data" || blocker.status === "requires_challenge") {
-    await applyAttemptStatus(ctx.db, blocker.id, { status: "expired", declineCode: "AUTHENTICATION_FAILED" }, "shopper", {
-      reason: "replaced by a new payment",
-    });
+    // After any 3-D Secure call of it in progress: that call may have paid the order (the caller checks).
+    await withAttemptLock(ctx.db, blocker.id, (db) =>
+      applyAttemptStatus(db, blocker.id, { status: "expired", declineCode: "AUTHENTICATION_FAILED" }, "shopper", {
+        reason: "replaced by a new payment",
+      }),
+    );
     return true;
   }
   const settled = await waitWhileSubmitted(ctx.db, blocker);

@@ -48,7 +48,9 @@ async function applyEvent(db: Database, event: CheqpayWebhookEvent): Promise<voi
     event.externalId ? eq(paymentAttempts.externalId, event.externalId) : undefined,
     event.paymentOrderId ? eq(paymentAttempts.cheqpayOrderId, event.paymentOrderId) : undefined,
   ].filter((c) => c !== undefined);
-  const [attempt] = conditions.length ? await db.select().from(paymentAttempts).where(or(...conditions)).limit(1) : [];
+  // An event about no payment order (a future event type) is stored and acknowledged: retrying cannot help.
+  if (conditions.length === 0) return;
+  const [attempt] = await db.select().from(paymentAttempts).where(or(...conditions)).limit(1);
   if (!attempt) throw new UnknownOrderError();
   await db.insert(paymentEvents).values({
     orderId: attempt.orderId,
