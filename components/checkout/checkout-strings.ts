@@ -1,0 +1,35 @@
+// The words the checkout form shows, already translated on the server (messages/<locale>/checkout.json) so
+// the browser needs no translation library: only this object travels to the client.
+import type { SupportedBrand } from "@/lib/checkout/card-rules";
+import type { CheckoutField } from "@/lib/checkout/checkout-form-schema";
+
+export type ThreeDSecureStrings = {
+  heading: string;
+  explanation: string;
+  /** The challenge iframe's title ("3-D Secure verification"). */
+  frameTitle: string;
+  /** The hidden device-data iframe's title. */
+  deviceFrameTitle: string;
+  cancel: string;
+  cancelling: string;
+};
+
+export type CheckoutStrings = {
+  sections: { contact: string; billing: string; payment: string };
+  fields: Record<CheckoutField, string> & { optional: string; statePlaceholder: string; expiryPlaceholder: string };
+  hints: { postalCodeMx: string; cvc: string; cvcAmex: string; cards: string };
+  brands: Record<SupportedBrand, string>;
+  /** `checkout.errors`: schema message key → sentence. */
+  errors: Record<string, string>;
+  errorSummaryHeading: string;
+  /** "Pay $1,249.00 MXN". */
+  pay: string;
+  processing: string;
+  /** `checkout.declines.AUTHENTICATION_FAILED`: after the shopper cancels 3-D Secure. */
+  authenticationFailed: string;
+  /** `checkout.declines.GENERIC`: when the server cannot be reached or 3-D Secure times out. */
+  generic: string;
+  threeDSecure: ThreeDSecureStrings;
+};
+
+export type CountryOption = { code: string; name: string };
