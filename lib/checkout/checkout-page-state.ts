@@ -5,11 +5,10 @@ import { readCartId } from "@/lib/cart/cart-cookie";
 import { type Cart, loadCart } from "@/lib/cart/cart-queries";
 import { getDb } from "@/lib/db/client";
 import { orders, paymentAttempts } from "@/lib/db/schema";
-import { applyAttemptStatus } from "./apply-attempt-status";
 import { newSubmissionKey } from "./attempt-outcome";
 import type { CheckoutFormValues } from "./checkout-form-schema";
 import type { BillingAddressJson, OrderRow } from "./checkout-order";
-import { AUTHENTICATION_TTL_MS } from "./payment-context";
+import { expireAbandonedAuthentications } from "./abandoned-authentications";
 import type { ResumableAuthentication } from "./payment-step";
 
 export type CheckoutPageState =
@@ -41,11 +40,7 @@ async function resumableAuthentication(orderId: string): Promise<ResumableAuthen
     .from(paymentAttempts)
     .where(and(eq(paymentAttempts.orderId, orderId), inArray(paymentAttempts.status, ["requires_device_data", "requires_challenge"])));
   if (!attempt?.payerAuthUrl || !attempt.payerAuthJwt) return null;
-  if (Date.now() - attempt.updatedAt.getTime() > AUTHENTICATION_TTL_MS) {
-    // Abandoned: Cheqpay's session has expired too, so it can only fail now.
-    await applyAttemptStatus(db, attempt.id, { status: "expired", declineCode: "AUTHENTICATION_FAILED" }, "shopper", { reason: "timed out" });
-    return null;
-  }
+  if (await expireAbandonedAuthentications(db, orderId)) return null;
   const kind = attempt.status === "requires_device_data" ? "device-data" : "challenge";
   return { kind, attemptId: attempt.id, url: attempt.payerAuthUrl, jwt: attempt.payerAuthJwt };
 }

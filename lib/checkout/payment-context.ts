@@ -10,8 +10,6 @@ import { clientAddress } from "@/lib/http/client-address";
 import type { StepMessages } from "./attempt-outcome";
 import type { PaymentContext } from "./payment-service";
 
-/** Cheqpay's device-data and challenge sessions last about ten minutes (reference A3-5). */
-export const AUTHENTICATION_TTL_MS = 10 * 60 * 1000;
 
 export async function stepMessages(): Promise<StepMessages> {
   const t = await getTranslations("checkout");
@@ -32,6 +30,5 @@ export async function paymentContext(): Promise<PaymentContext> {
       acceptHeader: requestHeaders.get("accept")?.slice(0, 512) ?? undefined,
     },
     messages: await stepMessages(),
-    authenticationTtlMs: AUTHENTICATION_TTL_MS,
   };
 }

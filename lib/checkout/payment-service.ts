@@ -29,8 +29,6 @@ export type PaymentContext = {
   /** What the server knows of the shopper's browser: IP address, user agent, Accept header. */
   device: DeviceInformation;
   messages: StepMessages;
-  /** How long a 3-D Secure step may wait for the shopper before it is abandoned. */
-  authenticationTtlMs: number;
 };
 
 /** An attempt still `submitted` after this long lost its request (a crash, a timeout): reconcile it. */

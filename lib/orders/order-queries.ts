@@ -1,6 +1,7 @@
 // Reading an order for its public page: the order, its lines and its payment, by the unguessable token.
 import { asc, desc, eq } from "drizzle-orm";
 import type { AttemptStatus } from "@/lib/checkout/attempt-status";
+import { expireAbandonedAuthentications } from "@/lib/checkout/abandoned-authentications";
 import { isInFlight } from "@/lib/checkout/attempt-status";
 import type { Database } from "@/lib/db/client";
 import { orderLines, orders, paymentAttempts } from "@/lib/db/schema";
@@ -21,6 +22,8 @@ export async function loadOrderByToken(db: Database, token: string): Promise<Ord
   if (!ORDER_TOKEN_PATTERN.test(token)) return null;
   const [order] = await db.select().from(orders).where(eq(orders.publicToken, token));
   if (!order) return null;
+  // A 3-D Secure step abandoned long ago would otherwise leave the page "processing" forever.
+  if (order.status === "pending") await expireAbandonedAuthentications(db, order.id);
   const [lines, attempts] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.name)),
     db

@@ -77,7 +77,6 @@ export function paymentContextFor(db: Database, cheqpay: CheqpayClient, override
     locale: "en",
     device: { ipAddress: "203.0.113.7", userAgent: "vitest", acceptHeader: "text/html" },
     messages,
-    authenticationTtlMs: 10 * 60 * 1000,
     ...overrides,
   };
 }
