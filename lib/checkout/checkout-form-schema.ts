@@ -12,8 +12,10 @@ import {
 } from "./card-rules";
 import { BILLING_COUNTRIES, MEXICAN_STATE_CODES } from "./mexican-states";
 
+// A field that is missing or not text at all (hostile input, never the form) reads as "required".
+const field = () => z.string("required");
 const text = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1, "required"), z.maxLength(max, "tooLong"));
+  field().check(z.trim(), z.minLength(1, "required"), z.maxLength(max, "tooLong"));
 
 /** What the page measures about the browser (the server adds IP, user agent and Accept). */
 export const browserInfoSchema = z.object({
@@ -28,23 +30,23 @@ export const browserInfoSchema = z.object({
 
 export const checkoutFormSchema = z
   .object({
-    email: z.string().check(z.trim(), z.minLength(1, "required"), z.maxLength(254, "tooLong"), z.email("email")),
+    email: field().check(z.trim(), z.minLength(1, "required"), z.maxLength(254, "tooLong"), z.email("email")),
     firstName: text(60),
     lastName: text(60),
     phone: z.optional(
-      z.string().check(z.trim(), z.maxLength(20, "phone"), z.regex(/^$|^\+?\(?[0-9][0-9 ()-]{6,19}$/, "phone")),
+      field().check(z.trim(), z.maxLength(20, "phone"), z.regex(/^$|^\+?\(?[0-9][0-9 ()-]{6,19}$/, "phone")),
     ),
     address: text(120),
     city: text(80),
     state: text(80),
-    postalCode: z.string().check(z.trim(), z.minLength(1, "required"), z.maxLength(10, "postalCode")),
+    postalCode: field().check(z.trim(), z.minLength(1, "required"), z.maxLength(10, "postalCode")),
     country: z.enum(BILLING_COUNTRIES, "country"),
-    cardNumber: z.string().check(z.maxLength(30, "cardNumber_invalid")),
-    expiry: z.string().check(z.maxLength(10, "expiry")),
+    cardNumber: field().check(z.maxLength(30, "cardNumber_invalid")),
+    expiry: field().check(z.maxLength(10, "expiry")),
     // The exact length (3, or 4 for American Express) is checked below, where the brand is known.
-    cvc: z.string().check(z.maxLength(10, "cvc")),
+    cvc: field().check(z.maxLength(10, "cvc")),
     /** Made when the page was rendered: a repeated submit with the same key is the same payment. */
-    submissionKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, "required")),
+    submissionKey: field().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, "required")),
     browser: browserInfoSchema,
   })
   .check(
