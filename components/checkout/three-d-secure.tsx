@@ -1,5 +1,5 @@
 "use client";
-// 3-D Secure in the browser, loaded only when the server asks for it (next/dynamic from the checkout form).
+// 3-D Secure in the browser, loaded only when the server asks for it (React.lazy in lazy-three-d-secure.tsx).
 // Device data: a hidden iframe receives the JWT and answers with a `profile.completed` message carrying the
 // SessionId. Challenge: a modal <dialog> shows the bank's page in an iframe; our return route (loaded in
 // that iframe at the end) navigates the top window itself, so only Cancel is handled here.

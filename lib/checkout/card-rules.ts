@@ -1,6 +1,8 @@
 // Card checks shared by the browser (as the shopper types) and the server: brand and Luhn from
 // card-validator, expiry, CVC length. Pure; no card data leaves these functions.
-import cardValidator from "card-validator";
+// Only card-validator's number check: its index (CommonJS, so not tree-shaken) would bring every other
+// validator into the checkout's client bundle too.
+import { cardNumber as checkCardNumber } from "card-validator/dist/card-number";
 
 export type SupportedBrand = "visa" | "mastercard" | "amex";
 
@@ -10,7 +12,7 @@ export const digitsOnly = (value: string) => value.replace(/\D/g, "");
 
 /** The brand as soon as the first digits tell it, or null. */
 export function detectBrand(cardNumber: string): SupportedBrand | null {
-  const type = cardValidator.number(digitsOnly(cardNumber)).card?.type;
+  const type = checkCardNumber(digitsOnly(cardNumber)).card?.type;
   return type ? (BRANDS[type] ?? null) : null;
 }
 
@@ -33,7 +35,7 @@ export type CardNumberProblem = "required" | "unsupported" | "invalid";
 export function cardNumberProblem(cardNumber: string): CardNumberProblem | null {
   const digits = digitsOnly(cardNumber);
   if (digits.length === 0) return "required";
-  const check = cardValidator.number(digits);
+  const check = checkCardNumber(digits);
   if (check.card && !BRANDS[check.card.type]) return "unsupported";
   return check.isValid && detectBrand(digits) ? null : "invalid";
 }

@@ -1,0 +1,30 @@
+// The checkout form's starting values: contact and address remembered by the server, cut to size and
+// checked, so a stale or odd prefill can never break the form. Card fields always start empty.
+import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
+import { BILLING_COUNTRIES } from "@/lib/checkout/mexican-states";
+import { PLACEHOLDER_BROWSER_INFO } from "./card-input";
+
+const prefilled = (value: unknown, max = 254) => (typeof value === "string" ? value.slice(0, max) : "");
+
+export function checkoutFormDefaults(prefill: Partial<CheckoutFormValues>, submissionKey: string): CheckoutFormValues {
+  const country = (BILLING_COUNTRIES as readonly string[]).includes(prefill.country ?? "")
+    ? (prefill.country as CheckoutFormValues["country"])
+    : "MX";
+  return {
+    email: prefilled(prefill.email),
+    firstName: prefilled(prefill.firstName),
+    lastName: prefilled(prefill.lastName),
+    phone: prefilled(prefill.phone),
+    address: prefilled(prefill.address),
+    city: prefilled(prefill.city),
+    state: prefilled(prefill.state),
+    postalCode: prefilled(prefill.postalCode),
+    country,
+    // Never from the server.
+    cardNumber: "",
+    expiry: "",
+    cvc: "",
+    submissionKey,
+    browser: PLACEHOLDER_BROWSER_INFO,
+  };
+}

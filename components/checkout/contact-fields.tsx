@@ -1,0 +1,74 @@
+// The contact section: email, name and an optional phone, registered with react-hook-form (native inputs,
+// validated by the form's mode).
+import type { UseFormRegister } from "react-hook-form";
+import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
+import type { CheckoutStrings } from "./checkout-strings";
+import { Field, type FieldHelpers } from "./form-field";
+import styles from "./checkout.module.css";
+
+export function ContactFields({
+  strings,
+  helpers: { errorText, a11y, locked },
+  register,
+  defaults,
+}: {
+  strings: CheckoutStrings;
+  helpers: FieldHelpers;
+  register: UseFormRegister<CheckoutFormValues>;
+  defaults: CheckoutFormValues;
+}) {
+  return (
+    <fieldset className={styles.section}>
+      <legend className={styles.legend}>
+        <h2 className={styles.sectionHeading}>{strings.sections.contact}</h2>
+      </legend>
+      <Field field="email" label={strings.fields.email} error={errorText("email")}>
+        <input
+          readOnly={locked}
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          className={styles.input}
+          {...a11y("email")}
+          defaultValue={defaults.email}
+          {...register("email")}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Field field="firstName" label={strings.fields.firstName} error={errorText("firstName")}>
+          <input
+            readOnly={locked}
+            type="text"
+            autoComplete="given-name"
+            className={styles.input}
+            {...a11y("firstName")}
+            defaultValue={defaults.firstName}
+            {...register("firstName")}
+          />
+        </Field>
+        <Field field="lastName" label={strings.fields.lastName} error={errorText("lastName")}>
+          <input
+            readOnly={locked}
+            type="text"
+            autoComplete="family-name"
+            className={styles.input}
+            {...a11y("lastName")}
+            defaultValue={defaults.lastName}
+            {...register("lastName")}
+          />
+        </Field>
+      </div>
+      <Field field="phone" label={strings.fields.phone} optional={strings.fields.optional} error={errorText("phone")}>
+        <input
+          readOnly={locked}
+          type="tel"
+          autoComplete="tel"
+          className={styles.input}
+          {...a11y("phone")}
+          defaultValue={defaults.phone}
+          {...register("phone")}
+        />
+      </Field>
+    </fieldset>
+  );
+}

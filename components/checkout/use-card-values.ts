@@ -1,0 +1,39 @@
+// The card fields' values. They are controlled inputs without `name` (so not `register`ed): their values
+// live in the form state only, never in the DOM's form data. They follow the form's mode by hand: checked
+// on blur, then on every change.
+import { useRef } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import type { CheckoutForm, CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
+
+export const CARD_FIELDS = ["cardNumber", "expiry", "cvc"] as const;
+export type CardField = (typeof CARD_FIELDS)[number];
+export type CardValues = Record<CardField, string>;
+
+type CardForm = Pick<UseFormReturn<CheckoutFormValues, unknown, CheckoutForm>, "watch" | "setValue" | "trigger" | "clearErrors">;
+
+export function useCardValues({ watch, setValue, trigger, clearErrors }: CardForm) {
+  const [cardNumber, expiry, cvc] = watch(CARD_FIELDS);
+  const touched = useRef(new Set<CardField>());
+
+  return {
+    values: { cardNumber, expiry, cvc } satisfies CardValues,
+    change: (field: CardField, value: string) =>
+      setValue(field, value, { shouldDirty: true, shouldValidate: touched.current.has(field) }),
+    blur: (field: CardField) => {
+      touched.current.add(field);
+      void trigger(field);
+    },
+    /** After a submit: from now on every change is checked, as for the registered fields. */
+    touchAll: () => {
+      for (const field of CARD_FIELDS) touched.current.add(field);
+    },
+    /** After a decline or a cancelled 3-D Secure: the card is typed again from scratch. */
+    clear: () => {
+      for (const field of CARD_FIELDS) setValue(field, "");
+      clearErrors([...CARD_FIELDS]);
+      touched.current.clear();
+    },
+  };
+}
+
+export type CardValuesState = ReturnType<typeof useCardValues>;
