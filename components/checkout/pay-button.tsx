@@ -18,7 +18,17 @@ export function PayButton({
 }) {
   return (
     <>
-      <button ref={ref} type="submit" className={styles.pay} disabled={busy || locked} aria-busy={busy || undefined}>
+      <button
+        ref={ref}
+        type="submit"
+        className={styles.pay}
+        disabled={busy || locked}
+        aria-busy={busy || undefined}
+        // Pressing keeps the focus in the field being typed in: leaving it would show its message before the
+        // button is released, moving the button away from the pointer and losing the click. The submit checks
+        // every field anyway (and then focuses the error summary).
+        onMouseDown={(event) => event.preventDefault()}
+      >
         {busy && <span className={styles.spinner} aria-hidden="true" />}
         {busy ? strings.processing : strings.pay}
       </button>

@@ -17,8 +17,11 @@ export function useCardValues({ watch, setValue, trigger, clearErrors }: CardFor
 
   return {
     values: { cardNumber, expiry, cvc } satisfies CardValues,
-    change: (field: CardField, value: string) =>
-      setValue(field, value, { shouldDirty: true, shouldValidate: touched.current.has(field) }),
+    change: (field: CardField, value: string) => {
+      setValue(field, value, { shouldDirty: true, shouldValidate: touched.current.has(field) });
+      // The CVC's length depends on the brand: a new number checks a CVC already checked again.
+      if (field === "cardNumber" && touched.current.has("cvc")) void trigger("cvc");
+    },
     blur: (field: CardField) => {
       touched.current.add(field);
       void trigger(field);

@@ -4,7 +4,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CardSummary, PayerAuthentication } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
-import { cartLines, carts, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
+import { cartLines, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { allowedPredecessors, type AttemptStatus } from "./attempt-status";
 
 export type AttemptRow = typeof paymentAttempts.$inferSelect;
@@ -132,7 +132,8 @@ async function markOrderPaid(tx: Transaction, orderId: string): Promise<void> {
   await tx.insert(paymentEvents).values({ orderId, kind: "order.paid", detail: {} });
   if (paid.cartId) {
     const bought = tx.select({ productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, orderId));
+    // Only the lines, never the cart row: a checkout locks the cart and then the order, so locking them here
+    // in the other order could deadlock with it.
     await tx.delete(cartLines).where(and(eq(cartLines.cartId, paid.cartId), inArray(cartLines.productId, bought)));
-    await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, paid.cartId));
   }
 }

@@ -1,0 +1,10 @@
+// An axe scan of the page as it is now: any violation fails the test, listed with the elements involved.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export async function expectNoAxeViolations(page: Page, configure?: (builder: AxeBuilder) => AxeBuilder): Promise<void> {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (configure ? configure(builder) : builder).analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary).toEqual([]);
+}
