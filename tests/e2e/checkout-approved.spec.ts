@@ -22,6 +22,11 @@ test("a guest buys two products with a Visa card and sees the order confirmed", 
   const { total } = await addProductsAndCheckout(page, ["Café de Chiapas", "Mole poblano"]);
   expect(total).toBe("$438.00 MXN"); // 249.00 + 189.00
   await expect(payButton(page)).toHaveText(`Pay ${total}`);
+  // The payment instructions: the amount and currency, 3-D Secure, what comes next, and whom to ask.
+  await expect(page.getByText(`You will be charged ${total}.`)).toBeVisible();
+  await expect(page.getByText(/Your bank may ask you to verify the payment \(3-D Secure\)/)).toBeVisible();
+  await expect(page.getByText(/you will see your order confirmation/)).toBeVisible();
+  await expect(page.getByText("Email soporte@cheqpay-checkout.test")).toBeVisible();
 
   const browser = await page.evaluate(() => ({
     screenWidth: window.screen.width,
