@@ -18,7 +18,7 @@ import {
 import { IN_FLIGHT_STATUSES, isInFlight } from "./attempt-status";
 import { detectBrand } from "./card-rules";
 import { type BrowserInfo, type CheckoutForm, cardFromForm } from "./checkout-form-schema";
-import { ensureCheckoutOrder, type OrderRow } from "./checkout-order";
+import { type BillingAddressJson, ensureCheckoutOrder, type OrderRow } from "./checkout-order";
 import type { PaymentStep } from "./payment-step";
 
 export type PaymentContext = {
@@ -62,7 +62,7 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
       })
       .onConflictDoNothing()
       .returning();
-    if (attempt) return submitToCheqpay(ctx, order, attempt, form);
+    if (attempt) return submitToCheqpay(ctx, order, attempt, card, form.browser);
     // Same key (a double submit racing this one), or another attempt of the order is in flight.
     const sameKey = await attemptBySubmissionKey(ctx.db, form.submissionKey);
     if (sameKey) return settledStep(ctx, sameKey);
@@ -74,8 +74,13 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
   return problem("payment-in-progress", ctx.messages);
 }
 
-async function submitToCheqpay(ctx: PaymentContext, order: OrderRow, attempt: AttemptRow, form: CheckoutForm): Promise<PaymentStep> {
-  const card = cardFromForm(form);
+async function submitToCheqpay(
+  ctx: PaymentContext,
+  order: OrderRow,
+  attempt: AttemptRow,
+  card: ReturnType<typeof cardFromForm>,
+  browser: BrowserInfo,
+): Promise<PaymentStep> {
   let current: AttemptRow;
   try {
     const created = await ctx.cheqpay.createPaymentOrder({
@@ -85,8 +90,8 @@ async function submitToCheqpay(ctx: PaymentContext, order: OrderRow, attempt: At
       description: `Order ${order.orderNumber}`,
       customer: { firstName: order.firstName, lastName: order.lastName, email: order.email, phone: order.phone ?? undefined },
       source: { kind: "new-card", ...card, save: false },
-      billingAddress: order.billingAddress as { line1: string; city: string; state: string; postalCode: string; country: string },
-      device: deviceInformation(ctx, form.browser),
+      billingAddress: order.billingAddress as BillingAddressJson,
+      device: deviceInformation(ctx, browser),
     });
     current = await applyPaymentOrder(ctx.db, attempt, created, "create-response");
   } catch (error) {
