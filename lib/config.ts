@@ -33,6 +33,12 @@ const envSchema = z.object({
   SUPPORT_PHONE: z.preprocess(blankToUndefined, z.string().trim().default("+52 55 0000 0000")),
 });
 
+const mailEnvSchema = z.object({
+  /** Unset: no email leaves the machine; messages are stored and shown at /dev/mailbox. */
+  SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.preprocess(blankToUndefined, z.string().trim().default("Cheqpay Checkout <no-reply@cheqpay-checkout.test>")),
+});
+
 export type AppConfig = {
   nodeEnv: "development" | "production" | "test";
   appUrl: string;
@@ -54,6 +60,9 @@ export type AppConfig = {
   support: { email: string; phone: string };
 };
 
+/** Outgoing email: `smtpUrl` null stores messages for /dev/mailbox instead of sending them. */
+export type MailConfig = { smtpUrl: string | null; from: string };
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -63,7 +72,8 @@ export class ConfigError extends Error {
 
 /** Pure: validates an environment (default `process.env`) and returns the typed configuration. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = envSchema.safeParse(env);
+  // The mail variables are validated here too, so a bad SMTP_URL stops the start like any other variable.
+  const parsed = envSchema.extend(mailEnvSchema.shape).safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
@@ -94,6 +104,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     support: { email: e.SUPPORT_EMAIL, phone: e.SUPPORT_PHONE },
   };
+}
+
+/** Pure: the mail settings of an environment (default `process.env`). */
+export function loadMailConfig(env: Record<string, string | undefined> = process.env): MailConfig {
+  const parsed = mailEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return { smtpUrl: parsed.data.SMTP_URL ?? null, from: parsed.data.MAIL_FROM };
 }
 
 function frameOriginsOf(baseUrl: string, extra: string | undefined): string[] {
@@ -130,4 +149,12 @@ let cached: AppConfig | null = null;
 export function getConfig(): AppConfig {
   cached ??= loadConfig();
   return cached;
+}
+
+let cachedMail: MailConfig | null = null;
+
+/** The process's mail settings (validated at start-up with the rest by getConfig). */
+export function getMailConfig(): MailConfig {
+  cachedMail ??= loadMailConfig();
+  return cachedMail;
 }

@@ -186,3 +186,27 @@ export const webhookEvents = pgTable(
     processedAt: timestamp("processed_at", { withTimezone: true }),
   },
 );
+
+export type MailTransport = "smtp" | "mailbox";
+
+/** Every email the app sends, once per event (`event_key`, e.g. `order-confirmation:<orderId>`): the unique key is
+ *  the dedupe gate. `sent_at` null means not (yet) delivered: a retry may send it; once set, never again. */
+export const mailMessages = pgTable(
+  "mail_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventKey: text("event_key").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    transport: text("transport").$type<MailTransport>().notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("mail_messages_event_key_key").on(t.eventKey),
+    index("mail_messages_created_at_idx").on(t.createdAt),
+    check("mail_messages_transport_known", sql`${t.transport} in ('smtp', 'mailbox')`),
+  ],
+);

@@ -1,0 +1,91 @@
+// Every email of the app goes through here. A message is recorded once per event key (the unique index is the
+// dedupe gate), then sent by SMTP when SMTP_URL is set, or only stored for /dev/mailbox when it is not.
+// Logs and errors carry the event key and the message id, never the subject or the bodies.
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getMailConfig } from "../config";
+import type { Database } from "../db/client";
+import { mailMessages, type MailTransport } from "../db/schema";
+import { InvalidMailError, MailSendError } from "./errors";
+import { createSmtpSender, type SmtpSender } from "./smtp-transport";
+
+export type MailMessage = { eventKey: string; to: string; subject: string; text: string; html: string };
+
+export type SendMailResult =
+  | { sent: true; duplicate: false; id: string; transport: MailTransport }
+  | { sent: false; duplicate: true };
+
+export type Mailer = {
+  sendMail(db: Database, message: MailMessage): Promise<SendMailResult>;
+  /** Closes the SMTP connections (tests, shutdown). */
+  close(): void;
+};
+
+const messageSchema = z.object({
+  eventKey: z.string().trim().min(1).max(200),
+  to: z.email(),
+  subject: z.string().trim().min(1).max(998),
+  text: z.string().min(1),
+  html: z.string().min(1),
+});
+
+/** A mailer: SMTP to `smtpUrl` when given, otherwise the development mailbox (stored only). */
+export function createMailer(options: { smtpUrl: string | null; from: string }): Mailer {
+  const smtp: SmtpSender | null = options.smtpUrl ? createSmtpSender(options.smtpUrl) : null;
+  return {
+    async sendMail(db, message) {
+      const parsed = messageSchema.safeParse(message);
+      if (!parsed.success) {
+        // Paths only: zod's messages could quote the values.
+        throw new InvalidMailError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.code}`));
+      }
+      const m = parsed.data;
+      const [row] = await db
+        .insert(mailMessages)
+        .values({
+          eventKey: m.eventKey,
+          recipient: m.to,
+          subject: m.subject,
+          textBody: m.text,
+          htmlBody: m.html,
+          transport: smtp ? "smtp" : "mailbox",
+          sentAt: smtp ? null : sql`now()`,
+        })
+        .onConflictDoNothing({ target: mailMessages.eventKey })
+        .returning({ id: mailMessages.id });
+      if (!row) return { sent: false, duplicate: true };
+      if (!smtp) return { sent: true, duplicate: false, id: row.id, transport: "mailbox" };
+
+      try {
+        await smtp.send({ from: options.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      } catch (error) {
+        const code = errorCode(error);
+        console.error(`mail: sending ${m.eventKey} (${row.id}) failed${code ? `: ${code}` : ""}`);
+        throw new MailSendError(m.eventKey, row.id, code, { cause: error });
+      }
+      await db.update(mailMessages).set({ sentAt: sql`now()` }).where(eq(mailMessages.id, row.id));
+      return { sent: true, duplicate: false, id: row.id, transport: "smtp" };
+    },
+    close() {
+      smtp?.close();
+    },
+  };
+}
+
+function errorCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : null;
+}
+
+let defaultMailer: Mailer | null = null;
+
+/** Records the message once per `eventKey` and sends it (SMTP_URL) or stores it for /dev/mailbox. A second call with
+ *  the same key sends nothing: `{ sent: false, duplicate: true }`. An SMTP failure throws MailSendError and leaves
+ *  the message unsent (`sent_at` null). */
+export function sendMail(db: Database, message: MailMessage): Promise<SendMailResult> {
+  if (!defaultMailer) {
+    const mail = getMailConfig();
+    defaultMailer = createMailer({ smtpUrl: mail.smtpUrl, from: mail.from });
+  }
+  return defaultMailer.sendMail(db, message);
+}
