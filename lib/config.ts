@@ -31,9 +31,6 @@ const envSchema = z.object({
   CHEQPAY_FRAME_ORIGINS: optionalText,
   SUPPORT_EMAIL: z.preprocess(blankToUndefined, z.email().default("soporte@cheqpay-checkout.test")),
   SUPPORT_PHONE: z.preprocess(blankToUndefined, z.string().trim().default("+52 55 0000 0000")),
-});
-
-const mailEnvSchema = z.object({
   /** Unset: no email leaves the machine; messages are stored and shown at /dev/mailbox. */
   SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.preprocess(blankToUndefined, z.string().trim().default("Cheqpay Checkout <no-reply@cheqpay-checkout.test>")),
@@ -58,6 +55,7 @@ export type AppConfig = {
   };
   /** Shown to shoppers in the footer and on order pages. */
   support: { email: string; phone: string };
+  mail: MailConfig;
 };
 
 /** Outgoing email: `smtpUrl` null stores messages for /dev/mailbox instead of sending them. */
@@ -72,8 +70,7 @@ export class ConfigError extends Error {
 
 /** Pure: validates an environment (default `process.env`) and returns the typed configuration. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  // The mail variables are validated here too, so a bad SMTP_URL stops the start like any other variable.
-  const parsed = envSchema.extend(mailEnvSchema.shape).safeParse(env);
+  const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
@@ -103,16 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       amountUnit: e.CHEQPAY_AMOUNT_UNIT,
     },
     support: { email: e.SUPPORT_EMAIL, phone: e.SUPPORT_PHONE },
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
   };
-}
-
-/** Pure: the mail settings of an environment (default `process.env`). */
-export function loadMailConfig(env: Record<string, string | undefined> = process.env): MailConfig {
-  const parsed = mailEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  }
-  return { smtpUrl: parsed.data.SMTP_URL ?? null, from: parsed.data.MAIL_FROM };
 }
 
 function frameOriginsOf(baseUrl: string, extra: string | undefined): string[] {
@@ -149,12 +138,4 @@ let cached: AppConfig | null = null;
 export function getConfig(): AppConfig {
   cached ??= loadConfig();
   return cached;
-}
-
-let cachedMail: MailConfig | null = null;
-
-/** The process's mail settings (validated at start-up with the rest by getConfig). */
-export function getMailConfig(): MailConfig {
-  cachedMail ??= loadMailConfig();
-  return cachedMail;
 }

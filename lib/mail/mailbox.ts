@@ -1,13 +1,13 @@
 // The development mailbox (/dev/mailbox): the messages stored while no SMTP server is configured.
 import { desc, eq } from "drizzle-orm";
-import type { AppConfig, MailConfig } from "../config";
+import type { AppConfig } from "../config";
 import type { Database } from "../db/client";
 import { mailMessages } from "../db/schema";
 import { isUuid } from "../cart/cart-ids";
 
 /** The mailbox exists only while no real mail is sent, and never in production. */
-export function mailboxEnabled(config: Pick<AppConfig, "cheqpay">, mail: MailConfig): boolean {
-  return config.cheqpay.env !== "production" && mail.smtpUrl === null;
+export function mailboxEnabled(config: Pick<AppConfig, "cheqpay" | "mail">): boolean {
+  return config.cheqpay.env !== "production" && config.mail.smtpUrl === null;
 }
 
 export type MailboxEntry = { id: string; recipient: string; subject: string; createdAt: Date };

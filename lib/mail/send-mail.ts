@@ -3,7 +3,7 @@
 // Logs and errors carry the event key and the message id, never the subject or the bodies.
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getMailConfig } from "../config";
+import { getConfig } from "../config";
 import type { Database } from "../db/client";
 import { mailMessages, type MailTransport } from "../db/schema";
 import { InvalidMailError, MailSendError } from "./errors";
@@ -84,8 +84,7 @@ let defaultMailer: Mailer | null = null;
  *  the message unsent (`sent_at` null). */
 export function sendMail(db: Database, message: MailMessage): Promise<SendMailResult> {
   if (!defaultMailer) {
-    const mail = getMailConfig();
-    defaultMailer = createMailer({ smtpUrl: mail.smtpUrl, from: mail.from });
+    defaultMailer = createMailer(getConfig().mail);
   }
   return defaultMailer.sendMail(db, message);
 }

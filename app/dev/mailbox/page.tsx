@@ -2,7 +2,7 @@
 // A 404 in production and whenever SMTP_URL is set.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getConfig, getMailConfig } from "@/lib/config";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { listMailbox, mailboxEnabled } from "@/lib/mail/mailbox";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false } };
 
 export default async function MailboxPage() {
-  if (!mailboxEnabled(getConfig(), getMailConfig())) notFound();
+  if (!mailboxEnabled(getConfig())) notFound();
   const messages = await listMailbox(getDb());
   return (
     <main className="mailbox">

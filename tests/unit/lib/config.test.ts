@@ -27,6 +27,7 @@ describe("loadConfig", () => {
       databaseUrl: null,
       trustProxy: false,
       support: { email: "soporte@cheqpay-checkout.test", phone: "+52 55 0000 0000" },
+      mail: { smtpUrl: null, from: "Cheqpay Checkout <no-reply@cheqpay-checkout.test>" },
       cheqpay: {
         env: "sandbox",
         baseUrl: SANDBOX_DEFAULTS.baseUrl,

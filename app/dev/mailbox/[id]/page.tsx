@@ -1,7 +1,7 @@
 // One stored email: its HTML in a sandboxed frame (links open in a new tab, scripts never run) and its text part.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getConfig, getMailConfig } from "@/lib/config";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { loadMailboxMessage, mailboxEnabled, previewDocument } from "@/lib/mail/mailbox";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mailbox", robots: { index: false } };
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (!mailboxEnabled(getConfig(), getMailConfig())) notFound();
+  if (!mailboxEnabled(getConfig())) notFound();
   const { id } = await params;
   const message = await loadMailboxMessage(getDb(), id);
   if (!message) notFound();

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, loadMailConfig } from "../../../../lib/config";
+import { loadConfig } from "../../../../lib/config";
 import { MailSendError } from "../../../../lib/mail/errors";
 import { mailboxEnabled, previewDocument } from "../../../../lib/mail/mailbox";
 
 describe("mail configuration", () => {
   it("defaults to no SMTP and the Cheqpay Checkout sender", () => {
-    expect(loadMailConfig({})).toEqual({ smtpUrl: null, from: "Cheqpay Checkout <no-reply@cheqpay-checkout.test>" });
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: null, from: "Cheqpay Checkout <no-reply@cheqpay-checkout.test>" });
   });
 
   it("takes SMTP_URL and MAIL_FROM, and refuses a non-SMTP URL", () => {
-    const mail = loadMailConfig({ SMTP_URL: "smtp://user:pass@mail.example.com:587", MAIL_FROM: "Shop <shop@example.com>" });
+    const mail = loadConfig({ SMTP_URL: "smtp://user:pass@mail.example.com:587", MAIL_FROM: "Shop <shop@example.com>" }).mail;
     expect(mail).toEqual({ smtpUrl: "smtp://user:pass@mail.example.com:587", from: "Shop <shop@example.com>" });
     // A bad SMTP_URL stops the start like any other variable.
     expect(() => loadConfig({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL/);
@@ -19,10 +19,10 @@ describe("mail configuration", () => {
 describe("mailboxEnabled", () => {
   it("is on only without SMTP_URL and outside production", () => {
     const config = loadConfig({});
-    expect(mailboxEnabled(config, loadMailConfig({}))).toBe(true);
-    expect(mailboxEnabled(config, loadMailConfig({ SMTP_URL: "smtp://127.0.0.1:2525" }))).toBe(false);
+    expect(mailboxEnabled(config)).toBe(true);
+    expect(mailboxEnabled(loadConfig({ SMTP_URL: "smtp://127.0.0.1:2525" }))).toBe(false);
     const production = { ...config, cheqpay: { ...config.cheqpay, env: "production" as const } };
-    expect(mailboxEnabled(production, loadMailConfig({}))).toBe(false);
+    expect(mailboxEnabled(production)).toBe(false);
   });
 });
 
