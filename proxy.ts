@@ -3,15 +3,20 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getConfig } from "@/lib/config";
 
+/** Where a sign-in form may be redirected: the configured OAuth providers' authorization pages. */
+const OAUTH_FORM_ORIGINS = { google: "https://accounts.google.com", github: "https://github.com" } as const;
+
 export function proxy(_request: NextRequest): NextResponse {
   const response = NextResponse.next();
-  response.headers.set("Content-Security-Policy", contentSecurityPolicy(getConfig().cheqpay.frameOrigins));
+  const config = getConfig();
+  const oauthOrigins = (["google", "github"] as const).filter((id) => config.auth[id]).map((id) => OAUTH_FORM_ORIGINS[id]);
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy(config.cheqpay.frameOrigins, oauthOrigins));
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   return response;
 }
 
-export function contentSecurityPolicy(frameOrigins: readonly string[]): string {
+export function contentSecurityPolicy(frameOrigins: readonly string[], oauthOrigins: readonly string[] = []): string {
   const cheqpay = frameOrigins.join(" ");
   return [
     "default-src 'self'",
@@ -21,7 +26,8 @@ export function contentSecurityPolicy(frameOrigins: readonly string[]): string {
     `frame-src 'self' ${cheqpay}`,
     // Our own 3-D Secure return page is the only thing that may sit in our frames.
     "frame-ancestors 'self'",
-    `form-action 'self' ${cheqpay}`,
+    // A form's redirect counts as its action: the sign-in buttons of configured OAuth providers redirect there.
+    `form-action 'self' ${[cheqpay, ...oauthOrigins].join(" ")}`,
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { currentAccount } from "@/lib/accounts/current-account";
 import { readCartId } from "@/lib/cart/cart-cookie";
 import { loadCart } from "@/lib/cart/cart-queries";
 import { getConfig } from "@/lib/config";
@@ -26,9 +27,13 @@ async function cartItemCount(): Promise<number> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const current = await getLocale();
   const locale = isLocale(current) ? current : DEFAULT_LOCALE;
-  const t = await getTranslations("common");
+  const [t, tAccount, count, account] = await Promise.all([
+    getTranslations("common"),
+    getTranslations("account.header"),
+    cartItemCount(),
+    currentAccount(),
+  ]);
   const { support } = getConfig();
-  const count = await cartItemCount();
   return (
     <html lang={locale}>
       <body>
@@ -37,7 +42,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <SiteHeader
           locale={locale}
+          signedIn={account !== null}
           labels={{
+            signIn: tAccount("signIn"),
+            account: tAccount("account"),
+            signOut: tAccount("signOut"),
             shopName: t("shopName"),
             navigation: t("mainNavigation"),
             cart: t("cartLink", { count }),

@@ -4,6 +4,8 @@ import { z } from "zod";
 
 /** The local sandbox's well-known development values (sandbox/README.md); never valid in production. */
 export const SANDBOX_DEFAULTS = {
+  /** Development only: refused when CHEQPAY_ENV=production. */
+  authSecret: "development-only-auth-secret-not-for-production-use",
   apiKey: "sk_test_local_sandbox",
   merchantId: "merchant_local_sandbox",
   webhookSecret: "whsec_local_sandbox",
@@ -34,6 +36,14 @@ const envSchema = z.object({
   /** Unset: no email leaves the machine; messages are stored and shown at /dev/mailbox. */
   SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.preprocess(blankToUndefined, z.string().trim().default("Cheqpay Checkout <no-reply@cheqpay-checkout.test>")),
+  /** Signs Auth.js's tokens (sign-in links, CSRF). At least 32 characters; required in production. */
+  AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
+  /** How long an emailed sign-in link works (it works once). */
+  SIGNIN_LINK_MAX_AGE_HOURS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(24 * 7).default(24)),
+  AUTH_GOOGLE_ID: optionalText,
+  AUTH_GOOGLE_SECRET: optionalText,
+  AUTH_GITHUB_ID: optionalText,
+  AUTH_GITHUB_SECRET: optionalText,
 });
 
 export type AppConfig = {
@@ -56,6 +66,17 @@ export type AppConfig = {
   /** Shown to shoppers in the footer and on order pages. */
   support: { email: string; phone: string };
   mail: MailConfig;
+  auth: AuthConfig;
+};
+
+export type OAuthClient = { clientId: string; clientSecret: string };
+
+/** Accounts: email sign-in links always; an OAuth provider only when both of its variables are set. */
+export type AuthConfig = {
+  secret: string;
+  signInLinkMaxAgeSeconds: number;
+  google: OAuthClient | null;
+  github: OAuthClient | null;
 };
 
 /** Outgoing email: `smtpUrl` null stores messages for /dev/mailbox instead of sending them. */
@@ -83,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     .filter(Boolean);
   const baseUrl = (e.CHEQPAY_BASE_URL ?? SANDBOX_DEFAULTS.baseUrl).replace(/\/+$/, "");
   if (webhookSecrets.length === 0 && !production) problems.push("CHEQPAY_WEBHOOK_SECRET: holds no secret");
+  problems.push(...halfConfiguredOAuth(e));
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv: e.NODE_ENV,
@@ -101,7 +123,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     support: { email: e.SUPPORT_EMAIL, phone: e.SUPPORT_PHONE },
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    auth: {
+      secret: e.AUTH_SECRET ?? SANDBOX_DEFAULTS.authSecret,
+      signInLinkMaxAgeSeconds: Math.round(e.SIGNIN_LINK_MAX_AGE_HOURS * 3600),
+      google: oauthClient(e.AUTH_GOOGLE_ID, e.AUTH_GOOGLE_SECRET),
+      github: oauthClient(e.AUTH_GITHUB_ID, e.AUTH_GITHUB_SECRET),
+    },
   };
+}
+
+/** One variable of a pair set without the other is a mistake to report, not a provider to hide silently. */
+function halfConfiguredOAuth(e: z.infer<typeof envSchema>): string[] {
+  const pairs = [
+    ["AUTH_GOOGLE_ID", e.AUTH_GOOGLE_ID, "AUTH_GOOGLE_SECRET", e.AUTH_GOOGLE_SECRET],
+    ["AUTH_GITHUB_ID", e.AUTH_GITHUB_ID, "AUTH_GITHUB_SECRET", e.AUTH_GITHUB_SECRET],
+  ] as const;
+  const problems: string[] = [];
+  for (const [idName, id, secretName, secret] of pairs) {
+    if (id && !secret) problems.push(`${secretName}: required when ${idName} is set`);
+    if (secret && !id) problems.push(`${idName}: required when ${secretName} is set`);
+  }
+  return problems;
+}
+
+function oauthClient(clientId: string | undefined, clientSecret: string | undefined): OAuthClient | null {
+  return clientId && clientSecret ? { clientId, clientSecret } : null;
 }
 
 function frameOriginsOf(baseUrl: string, extra: string | undefined): string[] {
@@ -124,6 +170,10 @@ function productionProblems(e: z.infer<typeof envSchema>): string[] {
   if (secrets.length === 0) problems.push("CHEQPAY_WEBHOOK_SECRET: required when CHEQPAY_ENV=production");
   else if (secrets.includes(SANDBOX_DEFAULTS.webhookSecret)) {
     problems.push("CHEQPAY_WEBHOOK_SECRET: the sandbox's development secret cannot be used in production");
+  }
+  if (!e.AUTH_SECRET) problems.push("AUTH_SECRET: required when CHEQPAY_ENV=production");
+  else if (e.AUTH_SECRET === SANDBOX_DEFAULTS.authSecret) {
+    problems.push("AUTH_SECRET: the development secret cannot be used in production");
   }
   if (!e.CHEQPAY_BASE_URL) problems.push("CHEQPAY_BASE_URL: required when CHEQPAY_ENV=production");
   else if (!e.CHEQPAY_BASE_URL.startsWith("https://")) {

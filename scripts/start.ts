@@ -90,6 +90,8 @@ async function main(): Promise<void> {
         DATABASE_URL: databaseUrl,
         CHEQPAY_BASE_URL: cheqpayBaseUrl,
         APP_URL: appUrl,
+        // Next renders a Server Action's redirect target by fetching it from itself: trust our own certificate.
+        ...(certificateFile && !env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: certificateFile } : {}),
       },
       echo: true,
       timeoutMs: 120_000,

@@ -10,6 +10,13 @@ import styles from "@/components/checkout/checkout.module.css";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { PaymentInstructions } from "@/components/checkout/payment-instructions";
 import { loadCheckoutPageState } from "@/lib/checkout/checkout-page-state";
+import { type Account, currentAccount } from "@/lib/accounts/current-account";
+import { lastPaidOrderContact } from "@/lib/accounts/account-orders";
+import { brandName, expiryText } from "@/lib/accounts/card-label";
+import type { BillingAddressJson } from "@/lib/checkout/checkout-order";
+import { isCardExpired, listSavedCards } from "@/lib/accounts/saved-cards";
+import { getDb } from "@/lib/db/client";
+import type { SavedCardOption } from "@/components/checkout/checkout-strings";
 import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import { BILLING_COUNTRIES } from "@/lib/checkout/mexican-states";
 import { getConfig } from "@/lib/config";
@@ -34,7 +41,13 @@ export default async function CheckoutPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [state, t, locale, query] = await Promise.all([loadCheckoutPageState(), getTranslations("checkout"), getLocale(), searchParams]);
+  const [state, t, locale, query, account] = await Promise.all([
+    loadCheckoutPageState(),
+    getTranslations("checkout"),
+    getLocale(),
+    searchParams,
+    currentAccount(),
+  ]);
 
   if (state.kind === "paid") redirect(state.orderUrl);
 
@@ -58,6 +71,10 @@ export default async function CheckoutPage({
   const outcome = typeof query.payment === "string" ? PAYMENT_OUTCOME_MESSAGES[query.payment] : undefined;
   const initialAlert = outcome && !resume ? t(outcome) : null;
   const support = supportContact();
+  const tAccount = await getTranslations("account.checkout");
+  const [savedCards, accountDefaults] = account
+    ? await Promise.all([savedCardOptions(account, t), accountPrefill(account, prefill)])
+    : [[], prefill];
 
   return (
     // Named: the 3-D Secure page in the dialog's iframe may have a <main> of its own.
@@ -82,11 +99,19 @@ export default async function CheckoutPage({
           }}
         />
         <div className={styles.formColumn}>
+          {account ? (
+            <p className={styles.signInPrompt}>{tAccount("signedInAs", { email: account.email })}</p>
+          ) : (
+            <p className={styles.signInPrompt}>
+              {tAccount("signInPrompt")} <Link href="/signin?callbackUrl=%2Fcheckout">{tAccount("signInLink")}</Link>
+            </p>
+          )}
           <CheckoutForm
+            account={account ? { savedCards } : null}
             strings={checkoutStrings(t, total)}
             countries={countryOptions(t)}
             submissionKey={submissionKey}
-            prefill={withoutCardData(prefill)}
+            prefill={withoutCardData(accountDefaults)}
             resume={resume}
             initialAlert={initialAlert}
           >
@@ -111,8 +136,50 @@ export default async function CheckoutPage({
   );
 }
 
+/** Signed in: the account's email always, its name and its last paid order's address and phone until the
+ *  shopper typed others at this checkout. */
+async function accountPrefill(account: Account, prefill: Partial<CheckoutFormValues>): Promise<Partial<CheckoutFormValues>> {
+  const last = prefill.address ? null : await lastPaidOrderContact(getDb(), account.id);
+  const address = last?.billingAddress as BillingAddressJson | undefined;
+  const fromLastOrder: Partial<CheckoutFormValues> = address
+    ? {
+        phone: last?.phone ?? "",
+        address: address.line1,
+        city: address.city,
+        state: address.state,
+        postalCode: address.postalCode,
+        country: address.country as CheckoutFormValues["country"],
+      }
+    : {};
+  return {
+    ...fromLastOrder,
+    ...prefill,
+    email: account.email,
+    firstName: prefill.firstName || account.firstName || "",
+    lastName: prefill.lastName || account.lastName || "",
+  };
+}
+
+async function savedCardOptions(account: Account, t: Translate): Promise<SavedCardOption[]> {
+  const cards = await listSavedCards(getDb(), account.id);
+  return cards.map((card) => {
+    const expired = isCardExpired(card);
+    const label = t("savedCards.savedCardLabel", { brand: brandName(card.brand, t("brands.card")), last4: card.last4 });
+    return {
+      paymentMethodId: card.paymentMethodId,
+      brand: card.brand,
+      label,
+      expiry: t(expired ? "savedCards.savedCardExpired" : "savedCards.savedCardExpires", expiryText(card)),
+      expired,
+      isDefault: card.isDefault,
+      cvcHint: t(card.brand === "amex" ? "savedCards.savedCvcHintAmex" : "savedCards.savedCvcHint", { card: label }),
+    };
+  });
+}
+
 function checkoutStrings(t: Translate, total: string): CheckoutStrings {
   return {
+    savedCards: { legend: t("savedCards.savedCards"), useNewCard: t("savedCards.useNewCard"), saveCard: t("savedCards.saveCard") },
     sections: { contact: t("sections.contact"), billing: t("sections.billing"), payment: t("sections.payment") },
     fields: {
       email: t("fields.email"),

@@ -2,22 +2,39 @@
 // no `name` (see use-card-values.ts), and format as the shopper types: the number grouped with its brand
 // shown beside it, the expiry with its slash, the CVC cut to the brand's length.
 import type { Ref } from "react";
+import type { UseFormRegister } from "react-hook-form";
 import { detectBrand } from "@/lib/checkout/card-rules";
+import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import { formatCardNumberInput, formatCvcInput, formatExpiryInput } from "./card-input";
-import type { CheckoutStrings } from "./checkout-strings";
+import type { CheckoutStrings, SavedCardOption } from "./checkout-strings";
+import { CvcField } from "./cvc-field";
+import { SaveCardCheckbox, SavedCardChoices, SavedCardCvc } from "./saved-card-picker";
 import { Field, type FieldHelpers } from "./form-field";
 import type { CardField, CardValues } from "./use-card-values";
 import type { PaymentAlert } from "./use-payment-submission";
 import styles from "./checkout.module.css";
 
+/** Signed in: the account's saved cards, the one chosen (null: a new card), and the form to register them with. */
+export type SavedCardsState = {
+  signedIn: boolean;
+  cards: SavedCardOption[];
+  chosen: SavedCardOption | null;
+  register: UseFormRegister<CheckoutFormValues>;
+  onChoose: () => void;
+  choiceRef: Ref<HTMLDivElement>;
+  cvcRef: Ref<HTMLInputElement>;
+  defaultChoice: string;
+};
+
 export function CardFields({
   strings,
-  helpers: { errorText, a11y, locked },
+  helpers,
   alert,
-  values: { cardNumber, expiry, cvc },
+  values,
   onChange,
   onBlur,
   cardNumberRef,
+  saved,
 }: {
   strings: CheckoutStrings;
   helpers: FieldHelpers;
@@ -26,10 +43,8 @@ export function CardFields({
   onChange: (field: CardField, value: string) => void;
   onBlur: (field: CardField) => void;
   cardNumberRef: Ref<HTMLInputElement>;
+  saved: SavedCardsState;
 }) {
-  const brand = detectBrand(cardNumber);
-  const cvcHint = brand === "amex" ? strings.hints.cvcAmex : strings.hints.cvc;
-
   return (
     <fieldset className={styles.section}>
       <legend className={styles.legend}>
@@ -41,6 +56,64 @@ export function CardFields({
           {alert.text}
         </div>
       )}
+      {saved.cards.length > 0 && (
+        <SavedCardChoices
+          strings={strings}
+          cards={saved.cards}
+          register={saved.register}
+          onChoose={saved.onChoose}
+          choiceRef={saved.choiceRef}
+          defaultChoice={saved.defaultChoice}
+        />
+      )}
+      {saved.chosen ? (
+        <SavedCardCvc
+          strings={strings}
+          card={saved.chosen}
+          helpers={helpers}
+          value={values.cvc}
+          onChange={(value) => onChange("cvc", value)}
+          onBlur={() => onBlur("cvc")}
+          cvcRef={saved.cvcRef}
+        />
+      ) : (
+        <>
+          <NewCardFields
+            strings={strings}
+            helpers={helpers}
+            values={values}
+            onChange={onChange}
+            onBlur={onBlur}
+            cardNumberRef={cardNumberRef}
+          />
+          {saved.signedIn && <SaveCardCheckbox strings={strings} register={saved.register} locked={helpers.locked} />}
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+function NewCardFields({
+  strings,
+  helpers,
+  values: { cardNumber, expiry, cvc },
+  onChange,
+  onBlur,
+  cardNumberRef,
+}: {
+  strings: CheckoutStrings;
+  helpers: FieldHelpers;
+  values: CardValues;
+  onChange: (field: CardField, value: string) => void;
+  onBlur: (field: CardField) => void;
+  cardNumberRef: Ref<HTMLInputElement>;
+}) {
+  const { errorText, a11y, locked } = helpers;
+  const brand = detectBrand(cardNumber);
+  const cvcHint = brand === "amex" ? strings.hints.cvcAmex : strings.hints.cvc;
+
+  return (
+    <>
       <Field field="cardNumber" label={strings.fields.cardNumber} hint={strings.hints.cards} error={errorText("cardNumber")}>
         <div className={styles.cardNumberWrap}>
           <input
@@ -96,22 +169,16 @@ export function CardFields({
             }}
           />
         </Field>
-        <Field field="cvc" label={strings.fields.cvc} hint={cvcHint} error={errorText("cvc")}>
-          <input
-            readOnly={locked}
-            type="text"
-            inputMode="numeric"
-            autoComplete="cc-csc"
-            autoCorrect="off"
-            spellCheck={false}
-            className={`${styles.input} ${styles.short}`}
-            {...a11y("cvc", true)}
-            value={cvc}
-            onBlur={() => onBlur("cvc")}
-            onChange={(event) => onChange("cvc", formatCvcInput(event.target.value, cardNumber))}
-          />
-        </Field>
+        <CvcField
+          strings={strings}
+          helpers={helpers}
+          hint={cvcHint}
+          value={cvc}
+          format={(typed) => formatCvcInput(typed, cardNumber)}
+          onChange={(value) => onChange("cvc", value)}
+          onBlur={() => onBlur("cvc")}
+        />
       </div>
-    </fieldset>
+    </>
   );
 }

@@ -6,7 +6,8 @@ import { PLACEHOLDER_BROWSER_INFO } from "./card-input";
 
 const prefilled = (value: unknown, max = 254) => (typeof value === "string" ? value.slice(0, max) : "");
 
-export function checkoutFormDefaults(prefill: Partial<CheckoutFormValues>, submissionKey: string): CheckoutFormValues {
+/** `paymentMethodId`: the saved card chosen first (the default one), or "" for a new card. */
+export function checkoutFormDefaults(prefill: Partial<CheckoutFormValues>, submissionKey: string, paymentMethodId = ""): CheckoutFormValues {
   const country = (BILLING_COUNTRIES as readonly string[]).includes(prefill.country ?? "")
     ? (prefill.country as CheckoutFormValues["country"])
     : "MX";
@@ -24,6 +25,8 @@ export function checkoutFormDefaults(prefill: Partial<CheckoutFormValues>, submi
     cardNumber: "",
     expiry: "",
     cvc: "",
+    paymentMethodId,
+    saveCard: false,
     submissionKey,
     browser: PLACEHOLDER_BROWSER_INFO,
   };

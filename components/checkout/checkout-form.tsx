@@ -16,7 +16,7 @@ import type { ResumableAuthentication } from "@/lib/checkout/payment-step";
 import { AddressFields } from "./address-fields";
 import { CardFields } from "./card-fields";
 import { checkoutFormDefaults } from "./checkout-form-defaults";
-import type { CheckoutStrings, CountryOption } from "./checkout-strings";
+import type { CheckoutStrings, CountryOption, SavedCardOption } from "./checkout-strings";
 import { ContactFields } from "./contact-fields";
 import { ErrorSummary } from "./error-summary";
 import { fieldHelpers } from "./form-field";
@@ -39,10 +39,19 @@ export type CheckoutFormProps = {
   initialAlert: string | null;
   /** The payment instructions, rendered by the server, shown above the Pay button. */
   children?: ReactNode;
+  /** Signed in: the account's saved cards (may be empty); the email is the account's and cannot be changed here. */
+  account: { savedCards: SavedCardOption[] } | null;
 };
 
-export function CheckoutForm({ strings, countries, submissionKey, prefill, resume, initialAlert, children }: CheckoutFormProps) {
-  const [defaults] = useState(() => checkoutFormDefaults(prefill, submissionKey));
+/** The default saved card if it can be used, else the newest usable one, else a new card (""). */
+function firstChoice(cards: SavedCardOption[]): string {
+  const usable = cards.filter((card) => !card.expired);
+  return (usable.find((card) => card.isDefault) ?? usable[0])?.paymentMethodId ?? "";
+}
+
+export function CheckoutForm({ strings, countries, submissionKey, prefill, resume, initialAlert, children, account }: CheckoutFormProps) {
+  const savedCards = account?.savedCards ?? [];
+  const [defaults] = useState(() => checkoutFormDefaults(prefill, submissionKey, firstChoice(savedCards)));
   const {
     register,
     handleSubmit,
@@ -61,6 +70,8 @@ export function CheckoutForm({ strings, countries, submissionKey, prefill, resum
   });
   const card = useCardValues({ watch, setValue, trigger, clearErrors });
   const isMexico = watch("country") === "MX";
+  const chosenId = watch("paymentMethodId");
+  const chosen = savedCards.find((card) => card.paymentMethodId === chosenId && !card.expired) ?? null;
   const payment = usePaymentSubmission({
     form: { handleSubmit, setValue, setError },
     card,
@@ -85,7 +96,7 @@ export function CheckoutForm({ strings, countries, submissionKey, prefill, resum
     <>
       <form method="post" noValidate onSubmit={payment.onSubmit} className={styles.form}>
         <ErrorSummary ref={payment.summaryRef} open={payment.summaryOpen} strings={strings} errorText={helpers.errorText} />
-        <ContactFields strings={strings} helpers={helpers} register={register} defaults={defaults} />
+        <ContactFields strings={strings} helpers={helpers} register={register} defaults={defaults} emailLocked={account !== null} />
         <AddressFields
           strings={strings}
           countries={countries}
@@ -103,6 +114,17 @@ export function CheckoutForm({ strings, countries, submissionKey, prefill, resum
           onChange={card.change}
           onBlur={card.blur}
           cardNumberRef={payment.cardNumberRef}
+          saved={{
+            signedIn: account !== null,
+            cards: savedCards,
+            chosen,
+            register,
+            // Another card: what was typed for the previous one goes.
+            onChoose: card.clear,
+            choiceRef: payment.choiceRef,
+            cvcRef: payment.savedCvcRef,
+            defaultChoice: defaults.paymentMethodId ?? "",
+          }}
         />
         {children}
         <PayButton ref={payment.payRef} strings={strings} busy={payment.busy} locked={locked} />

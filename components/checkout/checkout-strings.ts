@@ -30,6 +30,21 @@ export type CheckoutStrings = {
   /** `checkout.declines.GENERIC`: when the server cannot be reached or 3-D Secure times out. */
   generic: string;
   threeDSecure: ThreeDSecureStrings;
+  savedCards: { legend: string; useNewCard: string; saveCard: string };
+};
+
+/** A saved card offered at checkout (signed in): words made on the server, no card data but brand and last4. */
+export type SavedCardOption = {
+  paymentMethodId: string;
+  brand: string;
+  /** "Visa ending in 1111". */
+  label: string;
+  /** "expires 12/28" or "expired 01/24". */
+  expiry: string;
+  expired: boolean;
+  isDefault: boolean;
+  /** Where this card's CVC is: "The 3 digits on the back of your Visa ending in 1111." */
+  cvcHint: string;
 };
 
 export type CountryOption = { code: string; name: string };

@@ -11,11 +11,14 @@ export function ContactFields({
   helpers: { errorText, a11y, locked },
   register,
   defaults,
+  emailLocked,
 }: {
   strings: CheckoutStrings;
   helpers: FieldHelpers;
   register: UseFormRegister<CheckoutFormValues>;
   defaults: CheckoutFormValues;
+  /** Signed in: the account's email, shown but not editable. */
+  emailLocked: boolean;
 }) {
   return (
     <fieldset className={styles.section}>
@@ -24,7 +27,7 @@ export function ContactFields({
       </legend>
       <Field field="email" label={strings.fields.email} error={errorText("email")}>
         <input
-          readOnly={locked}
+          readOnly={locked || emailLocked}
           type="email"
           autoComplete="email"
           spellCheck={false}

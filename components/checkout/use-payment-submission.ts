@@ -14,7 +14,8 @@ import type { CardValuesState } from "./use-card-values";
 /** A message in the payment section; `n` counts them so the same text shown again is announced again. */
 export type PaymentAlert = { text: string; n: number };
 
-type FocusTarget = "summary" | "cardNumber" | "pay";
+/** `card`: the card number, or the CVC of a chosen saved card; `choice`: the saved cards' choices. */
+type FocusTarget = "summary" | "card" | "choice" | "pay";
 
 /** What the actions answer: a payment step, or the input failed the action's own parse (field → message key). */
 type ServerAnswer = PaymentStep | { kind: "invalid"; fieldErrors: Partial<Record<string, string>> };
@@ -62,6 +63,8 @@ export function usePaymentSubmission({
   const summaryRef = useRef<HTMLDivElement>(null);
   const payRef = useRef<HTMLButtonElement>(null);
   const cardNumberRef = useRef<HTMLInputElement | null>(null);
+  const savedCvcRef = useRef<HTMLInputElement | null>(null);
+  const choiceRef = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => {
     setHydrated(true);
@@ -77,7 +80,14 @@ export function usePaymentSubmission({
   useEffect(() => {
     const target = pendingFocus.current;
     if (!target) return;
-    const element = target === "summary" ? summaryRef.current : target === "cardNumber" ? cardNumberRef.current : payRef.current;
+    const element =
+      target === "summary"
+        ? summaryRef.current
+        : target === "card"
+          ? (cardNumberRef.current ?? savedCvcRef.current)
+          : target === "choice"
+            ? (choiceRef.current ?? cardNumberRef.current)
+            : payRef.current;
     if (!element || (element instanceof HTMLButtonElement && element.disabled)) return;
     pendingFocus.current = null;
     element.focus();
@@ -109,7 +119,8 @@ export function usePaymentSubmission({
         card.clear();
         showAlert(step.message);
         release();
-        requestFocus("cardNumber");
+        // A saved card declined: choosing another card is the next move.
+        requestFocus(step.savedCard ? "choice" : "card");
         return;
       case "problem":
         keyRef.current = step.nextSubmissionKey;
@@ -217,7 +228,7 @@ export function usePaymentSubmission({
     if (reason === "cancel") {
       card.clear();
       showAlert(strings.authenticationFailed);
-      requestFocus("cardNumber");
+      requestFocus("card");
     } else {
       showAlert(strings.generic);
       requestFocus("pay");
@@ -236,6 +247,8 @@ export function usePaymentSubmission({
     summaryRef,
     payRef,
     cardNumberRef,
+    savedCvcRef,
+    choiceRef,
     onSubmit,
     onDeviceData,
     abandon,

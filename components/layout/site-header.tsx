@@ -1,10 +1,20 @@
 import Link from "next/link";
+import { signOutAction } from "@/app/auth-actions";
 import type { Locale } from "@/lib/i18n/locales";
 import { LanguageSwitch } from "./language-switch";
 
-export type SiteHeaderLabels = { shopName: string; navigation: string; cart: string; language: string };
+export type SiteHeaderLabels = {
+  shopName: string;
+  navigation: string;
+  cart: string;
+  language: string;
+  signIn: string;
+  account: string;
+  signOut: string;
+};
 
-export function SiteHeader({ locale, labels }: { locale: Locale; labels: SiteHeaderLabels }) {
+/** Signed in: the account link and a sign-out button (a plain form: works without JavaScript). */
+export function SiteHeader({ locale, labels, signedIn }: { locale: Locale; labels: SiteHeaderLabels; signedIn: boolean }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -19,6 +29,22 @@ export function SiteHeader({ locale, labels }: { locale: Locale; labels: SiteHea
           <Link href="/cart" className="site-header__cart">
             {labels.cart}
           </Link>
+          {signedIn ? (
+            <>
+              <Link href="/account" className="site-header__link">
+                {labels.account}
+              </Link>
+              <form action={signOutAction} className="site-header__signout">
+                <button type="submit" className="button button--link">
+                  {labels.signOut}
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/signin" className="site-header__link">
+              {labels.signIn}
+            </Link>
+          )}
         </nav>
         <LanguageSwitch current={locale} label={labels.language} />
       </div>

@@ -14,14 +14,28 @@ import type { Database } from "@/lib/db/client";
 import { applyAttemptStatus, type AttemptRow, type StatusSource } from "./apply-attempt-status";
 import { attemptStatusFor } from "./attempt-status";
 import { declineCodeForReason } from "./decline-codes";
+import { saveCardOfAttempt } from "./save-card-of-attempt";
 import type { CheckoutProblem, DeclineCode, PaymentStep } from "./payment-step";
 
-export type StepMessages = { decline(code: DeclineCode): string; problem(code: CheckoutProblem): string };
+export type StepMessages = {
+  decline(code: DeclineCode): string;
+  problem(code: CheckoutProblem): string;
+  /** Added to a decline of a saved card: choose another card. */
+  savedCardDeclinedHint: string;
+};
 
 export const newSubmissionKey = () => randomBytes(18).toString("base64url");
 
-/** Applies an order Cheqpay returned to the attempt; answers the attempt as it now stands. */
+/** Applies an order Cheqpay returned to the attempt; answers the attempt as it now stands. A card the shopper
+ *  asked to save is stored once the attempt has succeeded, whichever path (this answer or a webhook) got there
+ *  first: only Cheqpay's answers carry the saved method's id. */
 export async function applyPaymentOrder(db: Database, attempt: AttemptRow, order: PaymentOrder, source: StatusSource): Promise<AttemptRow> {
+  const current = await applyOrderStatus(db, attempt, order, source);
+  if (current.status === "succeeded" && current.saveCard) await saveCardOfAttempt(db, current, order);
+  return current;
+}
+
+async function applyOrderStatus(db: Database, attempt: AttemptRow, order: PaymentOrder, source: StatusSource): Promise<AttemptRow> {
   const status = attemptStatusFor(order.status);
   if (!status) return attempt;
   const { attempt: current } = await applyAttemptStatus(
@@ -121,6 +135,10 @@ export function stepForAttempt(attempt: AttemptRow, orderToken: string, messages
       // Cheqpay failed or refused our request (nothing charged): not the card's fault, so not a decline.
       if (attempt.status === "failed" && isProcessorFailure(attempt.declineCode)) return problem("processor-unavailable", messages);
       const code = declineCodeOf(attempt);
+      if (attempt.savedPaymentMethodId) {
+        const message = `${messages.decline(code)} ${messages.savedCardDeclinedHint}`;
+        return { kind: "declined", code, message, nextSubmissionKey: newSubmissionKey(), savedCard: true };
+      }
       return { kind: "declined", code, message: messages.decline(code), nextSubmissionKey: newSubmissionKey() };
     }
     case "created":

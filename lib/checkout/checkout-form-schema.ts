@@ -45,6 +45,10 @@ export const checkoutFormSchema = z
     expiry: field().check(z.maxLength(10, "expiry")),
     // The exact length (3, or 4 for American Express) is checked below, where the brand is known.
     cvc: field().check(z.maxLength(10, "cvc")),
+    /** A saved card chosen (Cheqpay's payment method id): then only its CVC is asked. Empty: a new card. */
+    paymentMethodId: z.optional(z.string().check(z.maxLength(100, "required"))),
+    /** Signed in, new card: save it for next time (`persist: true`). */
+    saveCard: z.optional(z.boolean()),
     /** Made when the page was rendered: a repeated submit with the same key is the same payment. */
     submissionKey: field().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, "required")),
     browser: browserInfoSchema,
@@ -57,6 +61,13 @@ export const checkoutFormSchema = z
         if (!/^\d{5}$/.test(form.postalCode)) issue("postalCode", "postalCodeMx");
       } else if (!/^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/.test(form.postalCode)) {
         issue("postalCode", "postalCode");
+      }
+      if (form.paymentMethodId) {
+        // A saved card: the server checks the CVC's exact length against the card's brand.
+        const cvc = form.cvc.trim();
+        if (cvc === "") issue("cvc", "required");
+        else if (!/^\d{3,4}$/.test(cvc)) issue("cvc", "cvc");
+        return;
       }
       const numberProblem = cardNumberProblem(form.cardNumber);
       if (numberProblem) issue("cardNumber", numberProblem === "required" ? "required" : `cardNumber_${numberProblem}`);

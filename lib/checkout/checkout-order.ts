@@ -7,6 +7,7 @@ import { type Cart, loadCart } from "@/lib/cart/cart-queries";
 import type { Database } from "@/lib/db/client";
 import { carts, orderLines, orders } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import type { Account } from "@/lib/accounts/current-account";
 import type { CheckoutForm } from "./checkout-form-schema";
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -23,6 +24,7 @@ export async function ensureCheckoutOrder(
   cartId: string,
   form: CheckoutForm,
   locale: Locale,
+  account: Pick<Account, "id" | "email"> | null = null,
 ): Promise<CheckoutOrderResult> {
   return db.transaction(async (tx) => {
     // Lock the cart: two tabs submitting at once make one order, not two.
@@ -34,7 +36,7 @@ export async function ensureCheckoutOrder(
     if (existing?.status === "paid") return { kind: "order", order: existing };
     if (cart.lines.length === 0) return { kind: "empty" };
     if (cart.lines.some((line) => !line.available)) return { kind: "unavailable" };
-    const contact = contactOf(form, locale);
+    const contact = contactOf(form, locale, account);
     if (existing) {
       const [updated] = await tx
         .update(orders)
@@ -81,7 +83,8 @@ async function currentOrder(db: Database, cart: Cart): Promise<OrderRow | null> 
   return orderKeys.join() === cartKeys.join() ? order : null;
 }
 
-function contactOf(form: CheckoutForm, locale: Locale) {
+/** Signed in, the order is the account's (only it may open the order) and uses the account's email. */
+function contactOf(form: CheckoutForm, locale: Locale, account: Pick<Account, "id" | "email"> | null) {
   const billingAddress: BillingAddressJson = {
     line1: form.address,
     city: form.city,
@@ -90,7 +93,8 @@ function contactOf(form: CheckoutForm, locale: Locale) {
     country: form.country,
   };
   return {
-    email: form.email.toLowerCase(),
+    email: (account?.email ?? form.email).toLowerCase(),
+    userId: account?.id ?? null,
     firstName: form.firstName,
     lastName: form.lastName,
     phone: form.phone ? form.phone : null,

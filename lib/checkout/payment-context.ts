@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { resolveLocale } from "@/i18n/request";
+import { currentAccount } from "@/lib/accounts/current-account";
 import { getCheqpayClient } from "@/lib/cheqpay";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
@@ -13,7 +14,11 @@ import type { PaymentContext } from "./payment-service";
 
 export async function stepMessages(): Promise<StepMessages> {
   const t = await getTranslations("checkout");
-  return { decline: (code) => t(`declines.${code}`), problem: (code) => t(`problems.${code}`) };
+  return {
+    decline: (code) => t(`declines.${code}`),
+    problem: (code) => t(`problems.${code}`),
+    savedCardDeclinedHint: t("savedCardDeclinedHint"),
+  };
 }
 
 export async function paymentContext(): Promise<PaymentContext> {
@@ -30,5 +35,6 @@ export async function paymentContext(): Promise<PaymentContext> {
       acceptHeader: requestHeaders.get("accept")?.slice(0, 512) ?? undefined,
     },
     messages: await stepMessages(),
+    account: await currentAccount(),
   };
 }

@@ -2,7 +2,8 @@
 // called; a repeated submit finds its attempt by the form's key; at most one attempt per order is in flight.
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { CheqpayClient, DeviceInformation } from "@/lib/cheqpay";
+import type { Account } from "@/lib/accounts/current-account";
+import { type CheqpayClient, type CustomerInput, type DeviceInformation, CheqpayError, type PaymentSource } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
 import { orders, paymentAttempts } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -16,9 +17,10 @@ import {
   stepForAttempt,
 } from "./attempt-outcome";
 import { IN_FLIGHT_STATUSES, isInFlight } from "./attempt-status";
-import { detectBrand } from "./card-rules";
-import { type BrowserInfo, type CheckoutForm, cardFromForm } from "./checkout-form-schema";
+import type { BrowserInfo, CheckoutForm } from "./checkout-form-schema";
 import { type BillingAddressJson, ensureCheckoutOrder, type OrderRow } from "./checkout-order";
+import { payerOf } from "./payer";
+import { planPayment } from "./payment-plan";
 import type { PaymentStep } from "./payment-step";
 
 export type PaymentContext = {
@@ -29,6 +31,8 @@ export type PaymentContext = {
   /** What the server knows of the shopper's browser: IP address, user agent, Accept header. */
   device: DeviceInformation;
   messages: StepMessages;
+  /** The signed-in shopper's account; null for a guest. */
+  account: Account | null;
 };
 
 /** An attempt still `submitted` after this long lost its request (a crash, a timeout): reconcile it. */
@@ -38,13 +42,24 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
   const repeated = await attemptBySubmissionKey(ctx.db, form.submissionKey);
   if (repeated) return settledStep(ctx, repeated);
   if (!cartId) return problem("cart-empty", ctx.messages);
-  const result = await ensureCheckoutOrder(ctx.db, cartId, form, ctx.locale);
+  const planned = await planPayment(ctx.db, ctx.account, form);
+  if (planned.kind === "invalid") return planned;
+  if (planned.kind === "refused") return problem("saved-card-unavailable", ctx.messages);
+  const { plan } = planned;
+  const result = await ensureCheckoutOrder(ctx.db, cartId, form, ctx.locale, ctx.account);
   if (result.kind === "empty") return problem("cart-empty", ctx.messages);
   if (result.kind === "unavailable") return problem("cart-unavailable", ctx.messages);
   const { order } = result;
   if (order.status === "paid") return { kind: "paid", orderUrl: `/orders/${order.publicToken}` };
+  let payer: CustomerInput;
+  try {
+    payer = await payerOf(ctx.db, ctx.cheqpay, order, ctx.account);
+  } catch (error) {
+    // The account's Cheqpay customer could not be made: nothing was charged.
+    if (error instanceof CheqpayError) return problem("processor-unavailable", ctx.messages);
+    throw error;
+  }
 
-  const card = cardFromForm(form);
   for (let tries = 0; tries < 3; tries++) {
     const [attempt] = await ctx.db
       .insert(paymentAttempts)
@@ -55,14 +70,16 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
         status: "submitted",
         amountCentavos: order.totalCentavos,
         currency: order.currency,
-        cardBrand: detectBrand(card.number) ?? "other",
-        cardLast4: card.number.slice(-4),
-        cardExpiryMonth: card.expiryMonth,
-        cardExpiryYear: card.expiryYear,
+        cardBrand: plan.card.brand,
+        cardLast4: plan.card.last4,
+        cardExpiryMonth: plan.card.expiryMonth,
+        cardExpiryYear: plan.card.expiryYear,
+        savedPaymentMethodId: plan.savedPaymentMethodId,
+        saveCard: plan.saveCard,
       })
       .onConflictDoNothing()
       .returning();
-    if (attempt) return submitToCheqpay(ctx, order, attempt, card, form.browser);
+    if (attempt) return submitToCheqpay(ctx, order, attempt, { source: plan.source, payer, browser: form.browser });
     // Same key (a double submit racing this one), or another attempt of the order is in flight.
     const sameKey = await attemptBySubmissionKey(ctx.db, form.submissionKey);
     if (sameKey) return settledStep(ctx, sameKey);
@@ -78,8 +95,7 @@ async function submitToCheqpay(
   ctx: PaymentContext,
   order: OrderRow,
   attempt: AttemptRow,
-  card: ReturnType<typeof cardFromForm>,
-  browser: BrowserInfo,
+  payment: { source: PaymentSource; payer: CustomerInput; browser: BrowserInfo },
 ): Promise<PaymentStep> {
   let current: AttemptRow;
   try {
@@ -88,10 +104,10 @@ async function submitToCheqpay(
       amount: attempt.amountCentavos,
       currency: attempt.currency,
       description: `Order ${order.orderNumber}`,
-      customer: { firstName: order.firstName, lastName: order.lastName, email: order.email, phone: order.phone ?? undefined },
-      source: { kind: "new-card", ...card, save: false },
+      customer: payment.payer,
+      source: payment.source,
       billingAddress: order.billingAddress as BillingAddressJson,
-      device: deviceInformation(ctx, browser),
+      device: deviceInformation(ctx, payment.browser),
     });
     current = await applyPaymentOrder(ctx.db, attempt, created, "create-response");
   } catch (error) {

@@ -17,7 +17,8 @@ export type CheckoutProblem =
   | "cart-unavailable"
   | "payment-in-progress"
   | "processor-unavailable"
-  | "session-expired";
+  | "session-expired"
+  | "saved-card-unavailable";
 
 export type PaymentStep =
   /** Paid: go to the order page. */
@@ -27,7 +28,7 @@ export type PaymentStep =
   /** 3-D Secure, step 2: show the challenge (post `jwt` to `url` in the visible iframe). */
   | { kind: "challenge"; attemptId: string; url: string; jwt: string }
   /** The card was refused: show `message`, clear the card fields, submit again with `nextSubmissionKey`. */
-  | { kind: "declined"; code: DeclineCode; message: string; nextSubmissionKey: string }
+  | { kind: "declined"; code: DeclineCode; message: string; nextSubmissionKey: string; savedCard?: boolean }
   /** Not the card's fault: show `message`; the shopper may try again with `nextSubmissionKey`. */
   | { kind: "problem"; code: CheckoutProblem; message: string; nextSubmissionKey: string }
   /** The form did not validate on the server: field → message key of `checkout.errors`. */

@@ -65,6 +65,101 @@ export const cartLines = pgTable(
   ],
 );
 
+/** Accounts (Auth.js's user table, with our columns): the name here is what Cheqpay's customer gets. */
+export const users = pgTable(
+  "users",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    name: text("name"),
+    email: text("email").notNull(),
+    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    image: text("image"),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    /** Cheqpay's id of this account's customer (its `externalId` is our `id`). */
+    cheqpayCustomerId: text("cheqpay_customer_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+/** Auth.js: OAuth accounts linked to a user. */
+export const authAccounts = pgTable(
+  "auth_accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<"oauth" | "oidc" | "email" | "webauthn">().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("auth_accounts_user_id_idx").on(t.userId)],
+);
+
+/** Auth.js database sessions: signing out deletes the row, so a copied cookie stops working. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
+
+/** Auth.js sign-in links (hashed tokens): a link works once (its row is deleted when used) and expires. */
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** A card saved at Cheqpay for an account: only its payment method id, brand, last4 and expiry. */
+export const savedCards = pgTable(
+  "saved_cards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The Cheqpay customer the method belongs to: a payment with it must name that customer. */
+    cheqpayCustomerId: text("cheqpay_customer_id").notNull(),
+    paymentMethodId: text("payment_method_id").notNull(),
+    brand: text("brand").notNull(),
+    last4: text("last4").notNull(),
+    expiryMonth: integer("expiry_month").notNull(),
+    expiryYear: integer("expiry_year").notNull(),
+    isDefault: boolean("is_default").notNull().default(false),
+    createdAt: createdAt(),
+    /** Removed by the shopper: never offered again (unless saved again). */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("saved_cards_payment_method_id_key").on(t.paymentMethodId),
+    index("saved_cards_user_id_idx").on(t.userId),
+    uniqueIndex("saved_cards_one_default_per_user")
+      .on(t.userId)
+      .where(sql`${t.isDefault} and ${t.removedAt} is null`),
+    check("saved_cards_last4_digits", sql`${t.last4} ~ '^[0-9]{4}$'`),
+  ],
+);
+
 export const orders = pgTable(
   "orders",
   {
@@ -82,7 +177,8 @@ export const orders = pgTable(
     phone: text("phone"),
     billingAddress: jsonb("billing_address").notNull(),
     locale: text("locale").notNull().default("en"),
-    userId: text("user_id"),
+    /** Set when the order was placed signed in: then only that account may open it. */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     cartId: uuid("cart_id"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -93,6 +189,7 @@ export const orders = pgTable(
     uniqueIndex("orders_order_number_key").on(t.orderNumber),
     index("orders_created_at_idx").on(t.createdAt),
     index("orders_email_idx").on(t.email),
+    index("orders_user_id_created_at_idx").on(t.userId, t.createdAt),
     check("orders_total_non_negative", sql`${t.totalCentavos} >= 0`),
   ],
 );
@@ -136,6 +233,8 @@ export const paymentAttempts = pgTable(
     cardExpiryMonth: integer("card_expiry_month"),
     cardExpiryYear: integer("card_expiry_year"),
     savedPaymentMethodId: text("saved_payment_method_id"),
+    /** The shopper asked to save the card (`persist: true`): on success it joins their saved cards. */
+    saveCard: boolean("save_card").notNull().default(false),
     declineCode: text("decline_code"),
     declineReason: text("decline_reason"),
     /** The 3-D Secure step in progress (Cheqpay's payerAuthentication): lets a reloaded page resume it. */

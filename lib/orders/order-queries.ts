@@ -36,16 +36,17 @@ export async function loadOrderByToken(db: Database, token: string): Promise<Ord
   return { order, lines, payment, state: paymentStateOf(order.status, payment?.status ?? null) };
 }
 
-export async function loadOrderPaymentState(db: Database, token: string): Promise<OrderPaymentState | null> {
+/** The order's payment state and its account (the caller checks access with `orderAccess`). */
+export async function loadOrderPaymentState(db: Database, token: string): Promise<{ state: OrderPaymentState; userId: string | null } | null> {
   if (!ORDER_TOKEN_PATTERN.test(token)) return null;
   const [row] = await db
-    .select({ orderStatus: orders.status, attemptStatus: paymentAttempts.status })
+    .select({ orderStatus: orders.status, attemptStatus: paymentAttempts.status, userId: orders.userId })
     .from(orders)
     .leftJoin(paymentAttempts, eq(paymentAttempts.orderId, orders.id))
     .where(eq(orders.publicToken, token))
     .orderBy(desc(paymentAttempts.createdAt))
     .limit(1);
-  return row ? paymentStateOf(row.orderStatus, row.attemptStatus) : null;
+  return row ? { state: paymentStateOf(row.orderStatus, row.attemptStatus), userId: row.userId } : null;
 }
 
 function paymentStateOf(orderStatus: string, attemptStatus: AttemptStatus | null): OrderPaymentState {

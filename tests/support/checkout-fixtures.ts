@@ -27,6 +27,7 @@ export function useDatabase(): Database {
 export const messages: StepMessages = {
   decline: (code) => checkoutMessages.declines[code],
   problem: (code) => checkoutMessages.problems[code],
+  savedCardDeclinedHint: checkoutMessages.savedCardDeclinedHint,
 };
 
 /** A CVC no id, token or amount of a test contains as a number of its own. */
@@ -77,6 +78,7 @@ export function paymentContextFor(db: Database, cheqpay: CheqpayClient, override
     locale: "en",
     device: { ipAddress: "203.0.113.7", userAgent: "vitest", acceptHeader: "text/html" },
     messages,
+    account: null,
     ...overrides,
   };
 }

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { OrderStatusWatcher } from "@/components/orders/order-status-watcher";
 import type { BillingAddressJson } from "@/lib/checkout/checkout-order";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/format-money";
 import { loadOrderByToken } from "@/lib/orders/order-queries";
+import { currentAccount } from "@/lib/accounts/current-account";
+import { orderAccess } from "@/lib/orders/order-access";
+import { CreateAccountOffer } from "@/components/orders/create-account-offer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { robots: { index: false }, referrer: "no-referrer" };
@@ -14,8 +17,11 @@ const BRAND_NAMES: Record<string, string> = { visa: "Visa", mastercard: "Masterc
 
 export default async function OrderPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const view = await loadOrderByToken(getDb(), token);
+  const [view, account] = await Promise.all([loadOrderByToken(getDb(), token), currentAccount()]);
   if (!view) notFound();
+  const access = orderAccess(view.order, account);
+  if (access === "sign-in") redirect(`/signin?callbackUrl=${encodeURIComponent(`/orders/${token}`)}`);
+  if (access === "hidden") notFound();
   const [t, locale] = await Promise.all([getTranslations("order"), getLocale()]);
   const { order, lines, payment, state } = view;
   const money = (centavos: number) => formatMoney(centavos, order.currency, locale);
@@ -82,6 +88,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
           <dd>{order.email}</dd>
         </dl>
       </section>
+      {state === "paid" && order.userId === null && !account ? <CreateAccountOffer token={token} email={order.email} /> : null}
     </main>
   );
 }

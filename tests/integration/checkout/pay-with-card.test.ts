@@ -109,7 +109,7 @@ describe("a declined card", () => {
     expect(step).toEqual({ kind: "declined", code, message: messages.decline(code), nextSubmissionKey: expect.any(String) });
     const order = await onlyOrderOf(cartId);
     expect(order.status).toBe("pending");
-    expect(await loadOrderPaymentState(db, order.publicToken)).toBe("unpaid");
+    expect((await loadOrderPaymentState(db, order.publicToken))?.state).toBe("unpaid");
     expect(await cartLineCount(db, cartId)).toBe(1);
 
     const retry = await payWithCard(context(), cartId, checkoutForm({ submissionKey: step.kind === "declined" ? step.nextSubmissionKey : "" }));

@@ -63,7 +63,7 @@ describe("a challenge card (4000000000002503)", () => {
     expect(challenge).toMatchObject({ attemptId, url: `${sandbox().url}/3ds/challenge`, jwt: expect.any(String) });
     expect(await attemptById(db, attemptId)).toMatchObject({ status: "requires_challenge", payerAuthUrl: challenge.url, payerAuthJwt: challenge.jwt });
     const token = (await ordersOfCart(db, cartId))[0]!.publicToken;
-    expect(await loadOrderPaymentState(db, token)).toBe("processing");
+    expect((await loadOrderPaymentState(db, token))?.state).toBe("processing");
 
     const form = await answerChallenge(pageOf(challenge), { code: "1234" });
     expect(form.action).toBe(`${APP_URL}/checkout/three-d-secure/return?attempt=${attemptId}`);
@@ -73,7 +73,7 @@ describe("a challenge card (4000000000002503)", () => {
     expect(await attemptById(db, attemptId)).toMatchObject({ status: "succeeded", payerAuthId: null, payerAuthUrl: null, payerAuthJwt: null });
     const [order] = await ordersOfCart(db, cartId);
     expect(order!.status).toBe("paid");
-    expect(await loadOrderPaymentState(db, token)).toBe("paid");
+    expect((await loadOrderPaymentState(db, token))?.state).toBe("paid");
   });
 
   it("is declined AUTHENTICATION_FAILED after a wrong code", async () => {

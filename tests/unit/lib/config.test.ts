@@ -7,6 +7,7 @@ const production = {
   CHEQPAY_API_KEY: "sk_live_0123456789",
   CHEQPAY_MERCHANT_ID: "merchant_live_1",
   CHEQPAY_WEBHOOK_SECRET: "whsec_live_1",
+  AUTH_SECRET: "a-live-auth-secret-of-at-least-32-characters",
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -38,6 +39,7 @@ describe("loadConfig", () => {
         timeoutMs: 15_000,
         amountUnit: "minor",
       },
+      auth: { secret: SANDBOX_DEFAULTS.authSecret, signInLinkMaxAgeSeconds: 24 * 3600, google: null, github: null },
     });
   });
 
@@ -130,7 +132,7 @@ describe("loadConfig in production", () => {
     expect(problems[0]).toMatch(/^CHEQPAY_WEBHOOK_SECRET: /);
   });
 
-  it.each(["CHEQPAY_API_KEY", "CHEQPAY_MERCHANT_ID", "CHEQPAY_WEBHOOK_SECRET", "CHEQPAY_BASE_URL"])(
+  it.each(["CHEQPAY_API_KEY", "CHEQPAY_MERCHANT_ID", "CHEQPAY_WEBHOOK_SECRET", "CHEQPAY_BASE_URL", "AUTH_SECRET"])(
     "requires %s",
     (name) => {
       const problems = problemsOf({ ...production, [name]: undefined });
@@ -155,7 +157,69 @@ describe("loadConfig in production", () => {
       "CHEQPAY_API_KEY",
       "CHEQPAY_MERCHANT_ID",
       "CHEQPAY_WEBHOOK_SECRET",
+      "AUTH_SECRET",
       "CHEQPAY_BASE_URL",
     ]);
+  });
+});
+
+describe("loadConfig's accounts (auth) section", () => {
+  it("signs with the development secret and makes sign-in links work for 24 hours by default", () => {
+    expect(loadConfig({}).auth).toEqual({
+      secret: "development-only-auth-secret-not-for-production-use",
+      signInLinkMaxAgeSeconds: 86_400,
+      google: null,
+      github: null,
+    });
+  });
+
+  it("reads AUTH_SECRET and SIGNIN_LINK_MAX_AGE_HOURS (in seconds, fractions of an hour allowed)", () => {
+    const config = loadConfig({ AUTH_SECRET: "s".repeat(32), SIGNIN_LINK_MAX_AGE_HOURS: "0.5" });
+    expect(config.auth).toMatchObject({ secret: "s".repeat(32), signInLinkMaxAgeSeconds: 1800 });
+    expect(loadConfig({ SIGNIN_LINK_MAX_AGE_HOURS: "168" }).auth.signInLinkMaxAgeSeconds).toBe(7 * 24 * 3600);
+  });
+
+  it.each([
+    ["AUTH_SECRET", "too-short-a-secret"],
+    ["SIGNIN_LINK_MAX_AGE_HOURS", "0"],
+    ["SIGNIN_LINK_MAX_AGE_HOURS", "169"],
+    ["SIGNIN_LINK_MAX_AGE_HOURS", "a day"],
+  ])("names %s in the error when it is %j", (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  it("configures Google and GitHub only when both of their variables are set", () => {
+    const config = loadConfig({
+      AUTH_GOOGLE_ID: "google-id",
+      AUTH_GOOGLE_SECRET: "google-secret",
+      AUTH_GITHUB_ID: "github-id",
+      AUTH_GITHUB_SECRET: "github-secret",
+    });
+    expect(config.auth.google).toEqual({ clientId: "google-id", clientSecret: "google-secret" });
+    expect(config.auth.github).toEqual({ clientId: "github-id", clientSecret: "github-secret" });
+    expect(loadConfig({ AUTH_GOOGLE_ID: " ", AUTH_GOOGLE_SECRET: "" }).auth.google).toBeNull();
+  });
+
+  it.each([
+    [{ AUTH_GOOGLE_ID: "google-id" }, "AUTH_GOOGLE_SECRET: required when AUTH_GOOGLE_ID is set"],
+    [{ AUTH_GOOGLE_SECRET: "google-secret" }, "AUTH_GOOGLE_ID: required when AUTH_GOOGLE_SECRET is set"],
+    [{ AUTH_GITHUB_ID: "github-id" }, "AUTH_GITHUB_SECRET: required when AUTH_GITHUB_ID is set"],
+    [{ AUTH_GITHUB_SECRET: "github-secret" }, "AUTH_GITHUB_ID: required when AUTH_GITHUB_SECRET is set"],
+  ])("refuses a half-configured OAuth provider %j", (env, problem) => {
+    expect(problemsOf(env)).toEqual([problem]);
+  });
+
+  it("refuses a half-configured OAuth provider in production too", () => {
+    expect(problemsOf({ ...production, AUTH_GITHUB_ID: "github-id" })).toEqual(["AUTH_GITHUB_SECRET: required when AUTH_GITHUB_ID is set"]);
+  });
+
+  it("in production, requires AUTH_SECRET and refuses the development one", () => {
+    expect(problemsOf({ ...production, AUTH_SECRET: undefined })).toEqual(["AUTH_SECRET: required when CHEQPAY_ENV=production"]);
+    expect(problemsOf({ ...production, AUTH_SECRET: SANDBOX_DEFAULTS.authSecret })).toEqual([
+      "AUTH_SECRET: the development secret cannot be used in production",
+    ]);
+    expect(loadConfig(production).auth.secret).toBe(production.AUTH_SECRET);
   });
 });

@@ -209,6 +209,49 @@ describe("checkoutFormSchema", () => {
   });
 });
 
+describe("checkoutFormSchema with a saved card", () => {
+  const savedCard = { paymentMethodId: "pm_0b6f3c1e", cardNumber: "", expiry: "", cvc: "123" };
+
+  it("accepts the saved card's payment method id and its CVC, without a card number or expiry", () => {
+    expect(errorsOf(savedCard)).toEqual({});
+    expect(checkoutFormSchema.parse({ ...valid, ...savedCard })).toMatchObject({ paymentMethodId: "pm_0b6f3c1e", cvc: "123" });
+  });
+
+  it("ignores whatever card number and expiry came along with it", () => {
+    expect(errorsOf({ ...savedCard, cardNumber: "4111111111111112", expiry: "04/26" })).toEqual({});
+  });
+
+  it("still asks for the CVC (`required`)", () => {
+    expect(firstError({ ...savedCard, cvc: "" }, "cvc")).toBe("required");
+    expect(firstError({ ...savedCard, cvc: "   " }, "cvc")).toBe("required");
+  });
+
+  it("takes a CVC of 3 or 4 digits, leaving the exact length to the server, which knows the brand (`cvc`)", () => {
+    expect(errorsOf({ ...savedCard, cvc: "123" }).cvc).toBeUndefined();
+    expect(errorsOf({ ...savedCard, cvc: " 1234 " }).cvc).toBeUndefined();
+    expect(firstError({ ...savedCard, cvc: "12" }, "cvc")).toBe("cvc");
+    expect(firstError({ ...savedCard, cvc: "12345" }, "cvc")).toBe("cvc");
+    expect(firstError({ ...savedCard, cvc: "12a" }, "cvc")).toBe("cvc");
+  });
+
+  it("still checks the contact and billing address", () => {
+    expect(firstError({ ...savedCard, email: "ana@" }, "email")).toBe("email");
+    expect(firstError({ ...savedCard, postalCode: "4410" }, "postalCode")).toBe("postalCodeMx");
+  });
+
+  it("reads an empty payment method id as a new card, whose number and expiry are required", () => {
+    const errors = errorsOf({ ...savedCard, paymentMethodId: "" });
+    expect(errors.cardNumber?.[0]).toBe("required");
+    expect(errors.expiry?.[0]).toBe("required");
+  });
+
+  it("refuses a payment method id over 100 characters and a saveCard that is not a boolean", () => {
+    expect(errorsOf({ ...savedCard, paymentMethodId: "p".repeat(101) }).paymentMethodId).toBeDefined();
+    expect(errorsOf({ saveCard: "yes" as unknown as boolean }).saveCard).toBeDefined();
+    expect(errorsOf({ saveCard: true })).toEqual({});
+  });
+});
+
 describe("cardFromForm", () => {
   it("gives digits only, the month and the four-digit year", () => {
     const form = checkoutFormSchema.parse({ ...valid, cvc: " 123 " });

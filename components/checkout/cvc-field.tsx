@@ -1,0 +1,46 @@
+// The CVC field, for a new card and for a chosen saved card alike: numeric, never autocorrected, its value
+// formatted by the caller (cut to the brand's length).
+import type { Ref } from "react";
+import type { CheckoutStrings } from "./checkout-strings";
+import { Field, type FieldHelpers } from "./form-field";
+import styles from "./checkout.module.css";
+
+export function CvcField({
+  strings,
+  helpers: { errorText, a11y, locked },
+  hint,
+  value,
+  format,
+  onChange,
+  onBlur,
+  inputRef,
+}: {
+  strings: CheckoutStrings;
+  helpers: FieldHelpers;
+  hint: string;
+  value: string;
+  /** Typed text → the value to keep. */
+  format: (typed: string) => string;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  return (
+    <Field field="cvc" label={strings.fields.cvc} hint={hint} error={errorText("cvc")}>
+      <input
+        readOnly={locked}
+        type="text"
+        inputMode="numeric"
+        autoComplete="cc-csc"
+        autoCorrect="off"
+        spellCheck={false}
+        className={`${styles.input} ${styles.short}`}
+        {...a11y("cvc", true)}
+        value={value}
+        ref={inputRef}
+        onBlur={onBlur}
+        onChange={(event) => onChange(format(event.target.value))}
+      />
+    </Field>
+  );
+}
