@@ -65,6 +65,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             email: t("footer.email"),
             phone: t("footer.phone"),
             madeIn: t("footer.madeIn"),
+            policies: t("footer.policies"),
+            refunds: t("footer.refunds"),
+            terms: t("footer.terms"),
+            support: t("footer.support"),
           }}
         />
       </body>

@@ -33,6 +33,8 @@ const envSchema = z.object({
   CHEQPAY_FRAME_ORIGINS: optionalText,
   SUPPORT_EMAIL: z.preprocess(blankToUndefined, z.email().default("soporte@cheqpay-checkout.test")),
   SUPPORT_PHONE: z.preprocess(blankToUndefined, z.string().trim().default("+52 55 0000 0000")),
+  /** Free text shown as is (e.g. "Lunes a viernes, 9:00–18:00"). Unset: the support page's translated default hours. */
+  SUPPORT_HOURS: optionalText,
   /** Unset: no email leaves the machine; messages are stored and shown at /dev/mailbox. */
   SMTP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.preprocess(blankToUndefined, z.string().trim().default("Cheqpay Checkout <no-reply@cheqpay-checkout.test>")),
@@ -63,8 +65,8 @@ export type AppConfig = {
     timeoutMs: number;
     amountUnit: "minor" | "major";
   };
-  /** Shown to shoppers in the footer and on order pages. */
-  support: { email: string; phone: string };
+  /** Shown to shoppers in the footer, on order pages and on /support. `hours` null: a translated default. */
+  support: { email: string; phone: string; hours: string | null };
   mail: MailConfig;
   auth: AuthConfig;
 };
@@ -121,7 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.CHEQPAY_TIMEOUT_MS,
       amountUnit: e.CHEQPAY_AMOUNT_UNIT,
     },
-    support: { email: e.SUPPORT_EMAIL, phone: e.SUPPORT_PHONE },
+    support: { email: e.SUPPORT_EMAIL, phone: e.SUPPORT_PHONE, hours: e.SUPPORT_HOURS ?? null },
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
     auth: {
       secret: e.AUTH_SECRET ?? SANDBOX_DEFAULTS.authSecret,

@@ -127,6 +127,8 @@ export default async function CheckoutPage({
                 supportEmail: t("instructions.supportEmail", { email: support?.email ?? "" }),
                 supportPhone: t("instructions.supportPhone", { phone: support?.phone ?? "" }),
                 supportFallback: t("instructions.supportFallback"),
+                refunds: t("instructions.refunds"),
+                refundPolicy: t("instructions.refundPolicy"),
               }}
             />
           </CheckoutForm>

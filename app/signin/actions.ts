@@ -1,17 +1,16 @@
 "use server";
 // Sign-in: an emailed one-time link, or an OAuth provider the configuration enables. Thin: parse, call Auth.js.
+import { redirect } from "next/navigation";
 import { z } from "zod/mini";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { configuredOAuthProviders } from "@/lib/auth/auth-providers";
-import { EMAIL_PROVIDER_ID, signIn } from "@/lib/auth/auth";
+import { emailSignInLink, signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { type SignInFormState, signInFormSchema } from "@/lib/auth/sign-in-form-schema";
 import { getConfig } from "@/lib/config";
 
 const requestLink = validatedAction(signInFormSchema, async ({ email, callbackUrl }) => {
-  // Redirects to /signin/check-email once the link is sent (Auth.js throws Next's redirect).
-  await signIn(EMAIL_PROVIDER_ID, { email, redirectTo: safeCallbackPath(callbackUrl) });
-  return { kind: "idle" } as const;
+  redirect(await emailSignInLink(email, safeCallbackPath(callbackUrl)));
 });
 
 export async function requestSignInLink(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {

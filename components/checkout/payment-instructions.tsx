@@ -1,5 +1,8 @@
 // What the shopper should know before paying: the amount and currency, 3-D Secure, what happens next, and
-// whom to ask. Server-rendered and passed into the form, above the Pay button.
+// whom to ask, and where refunds go (with a link to the refund policy). Server-rendered and passed into the form,
+// above the Pay button.
+import Link from "next/link";
+import { POLICY_PATHS } from "@/lib/policies/policy-links";
 import styles from "./checkout.module.css";
 
 export type PaymentInstructionsLabels = {
@@ -13,6 +16,10 @@ export type PaymentInstructionsLabels = {
   supportEmail: string;
   supportPhone: string;
   supportFallback: string;
+  /** "If you ever need a refund, it goes back to the card you pay with." */
+  refunds: string;
+  /** The link to the refund policy. */
+  refundPolicy: string;
 };
 
 export function PaymentInstructions({
@@ -33,6 +40,9 @@ export function PaymentInstructions({
         </li>
         <li>{labels.verify}</li>
         <li>{labels.after}</li>
+        <li>
+          {labels.refunds} <Link href={POLICY_PATHS.refunds}>{labels.refundPolicy}</Link>
+        </li>
         <li>
           {email || phone ? (
             <>

@@ -1,4 +1,18 @@
-export type SiteFooterLabels = { heading: string; text: string; email: string; phone: string; madeIn: string };
+import Link from "next/link";
+import { POLICY_PATHS } from "@/lib/policies/policy-links";
+
+export type SiteFooterLabels = {
+  heading: string;
+  text: string;
+  email: string;
+  phone: string;
+  madeIn: string;
+  /** The name of the policy links' navigation ("Store policies"). */
+  policies: string;
+  refunds: string;
+  terms: string;
+  support: string;
+};
 
 export function SiteFooter({ email, phone, labels }: { email: string; phone: string; labels: SiteFooterLabels }) {
   return (
@@ -18,6 +32,19 @@ export function SiteFooter({ email, phone, labels }: { email: string; phone: str
             </li>
           </ul>
         </section>
+        <nav aria-label={labels.policies}>
+          <ul className="site-footer__policies">
+            <li>
+              <Link href={POLICY_PATHS.refunds}>{labels.refunds}</Link>
+            </li>
+            <li>
+              <Link href={POLICY_PATHS.terms}>{labels.terms}</Link>
+            </li>
+            <li>
+              <Link href={POLICY_PATHS.support}>{labels.support}</Link>
+            </li>
+          </ul>
+        </nav>
         <p className="site-footer__note">{labels.madeIn}</p>
       </div>
     </footer>

@@ -24,6 +24,9 @@ declare module "next-auth" {
 /** The email provider's id: `signIn(EMAIL_PROVIDER_ID, ...)` and the link's `/api/auth/callback/email`. */
 export const EMAIL_PROVIDER_ID = "email";
 
+/** Where the shopper is told to look for the link. */
+export const CHECK_EMAIL_PATH = "/signin/check-email";
+
 function buildAuthConfig(): NextAuthConfig {
   const config = getConfig();
   const db = getDb();
@@ -56,7 +59,7 @@ function buildAuthConfig(): NextAuthConfig {
     trustHost: true,
     useSecureCookies: config.appUrl.startsWith("https://"),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
-    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    pages: { signIn: "/signin", verifyRequest: CHECK_EMAIL_PATH, error: "/signin" },
     callbacks: {
       session({ session, user }) {
         session.user.id = user.id;
@@ -86,3 +89,14 @@ async function shopperLocale(): Promise<Locale> {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => buildAuthConfig());
+
+/**
+ * Emails a sign-in link and answers where to send the shopper: the "check your email" page, or /signin with
+ * Auth.js's error when the link could not be made or sent. (Auth.js's own redirect would leave its
+ * /api/auth/verify-request address in the address bar.)
+ */
+export async function emailSignInLink(email: string, redirectTo: string): Promise<string> {
+  const answer = await signIn(EMAIL_PROVIDER_ID, { email, redirectTo, redirect: false });
+  const error = URL.canParse(answer) ? new URL(answer).searchParams.get("error") : null;
+  return error ? `/signin?error=${encodeURIComponent(error)}` : CHECK_EMAIL_PATH;
+}

@@ -2,7 +2,8 @@
 // "Create an account" on a guest order's page: emails a sign-in link to the order's own email address.
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { z } from "zod/mini";
-import { EMAIL_PROVIDER_ID, signIn } from "@/lib/auth/auth";
+import { redirect } from "next/navigation";
+import { emailSignInLink } from "@/lib/auth/auth";
 import { getDb } from "@/lib/db/client";
 import { orders } from "@/lib/db/schema";
 import { ORDER_TOKEN_PATTERN } from "@/lib/orders/order-queries";
@@ -17,5 +18,5 @@ export async function createAccountFromOrderAction(formData: FormData): Promise<
     .from(orders)
     .where(and(eq(orders.publicToken, parsed.data.token), isNull(orders.userId), ne(orders.status, "pending")));
   if (!order) return;
-  await signIn(EMAIL_PROVIDER_ID, { email: order.email, redirectTo: "/account" });
+  redirect(await emailSignInLink(order.email, "/account"));
 }

@@ -22,7 +22,7 @@ export type LoggedRequest = {
 export type Fault = {
   match?: { operation?: string; method?: string; path?: string };
   times?: number;
-  action: { type: string; ms?: number; status?: number };
+  action: { type: string; ms?: number; status?: number; body?: string; contentType?: string };
 };
 
 export type WebhookDelivery = {

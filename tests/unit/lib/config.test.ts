@@ -27,7 +27,7 @@ describe("loadConfig", () => {
       appUrl: "https://localhost:3000",
       databaseUrl: null,
       trustProxy: false,
-      support: { email: "soporte@cheqpay-checkout.test", phone: "+52 55 0000 0000" },
+      support: { email: "soporte@cheqpay-checkout.test", phone: "+52 55 0000 0000", hours: null },
       mail: { smtpUrl: null, from: "Cheqpay Checkout <no-reply@cheqpay-checkout.test>" },
       cheqpay: {
         env: "sandbox",
@@ -77,6 +77,16 @@ describe("loadConfig", () => {
       databaseUrl: "postgres://u:p@localhost:5432/db",
       cheqpay: { baseUrl: "http://127.0.0.1:4010/pos", apiKey: "sk_test_x", merchantId: "m_x", timeoutMs: 2500, amountUnit: "major" },
     });
+  });
+
+  it("reads the support contact; SUPPORT_HOURS is shown as is, and unset or blank leaves the translated default", () => {
+    const config = loadConfig({
+      SUPPORT_EMAIL: "ayuda@tienda.mx",
+      SUPPORT_PHONE: " +52 33 1234 5678 ",
+      SUPPORT_HOURS: "  Lunes a sábado, 10:00–19:00  ",
+    });
+    expect(config.support).toEqual({ email: "ayuda@tienda.mx", phone: "+52 33 1234 5678", hours: "Lunes a sábado, 10:00–19:00" });
+    expect(loadConfig({ SUPPORT_HOURS: "   " }).support.hours).toBeNull();
   });
 
   it("splits comma-separated webhook secrets, current first, dropping blanks", () => {
