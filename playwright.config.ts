@@ -49,6 +49,7 @@ export default defineConfig({
       PORT: String(appPort),
       CHEQPAY_SANDBOX_PORT: String(sandboxPort),
       NEXT_TELEMETRY_DISABLED: "1",
+      ADMIN_EMAILS: "staff@example.com",
     },
   },
 });

@@ -6,4 +6,4 @@ export async function loadMessages(locale: Locale): Promise<Record<string, unkno
   return Object.fromEntries(NAMESPACES.map((namespace, i) => [namespace, modules[i].default]));
 }
 
-export const NAMESPACES = ["common", "shop", "cart", "checkout", "order", "account", "policies"] as const;
+export const NAMESPACES = ["common", "shop", "cart", "checkout", "order", "account", "policies", "admin"] as const;

@@ -42,6 +42,10 @@ const envSchema = z.object({
   AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   /** How long an emailed sign-in link works (it works once). */
   SIGNIN_LINK_MAX_AGE_HOURS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(24 * 7).default(24)),
+  /** Staff: accounts with these emails (comma-separated) may open /admin. */
+  ADMIN_EMAILS: optionalText,
+  /** Bearer token of the merchant's own systems for /api/admin (32+ characters). Unset: that API is closed. */
+  ADMIN_API_TOKEN: z.preprocess(blankToUndefined, z.string().trim().min(32, "must be at least 32 characters").optional()),
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
   AUTH_GITHUB_ID: optionalText,
@@ -69,7 +73,11 @@ export type AppConfig = {
   support: { email: string; phone: string; hours: string | null };
   mail: MailConfig;
   auth: AuthConfig;
+  admin: AdminConfig;
 };
+
+/** The back office: staff emails (lower case) and the API token (null: the admin API answers 404). */
+export type AdminConfig = { emails: string[]; apiToken: string | null };
 
 export type OAuthClient = { clientId: string; clientSecret: string };
 
@@ -107,6 +115,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const baseUrl = (e.CHEQPAY_BASE_URL ?? SANDBOX_DEFAULTS.baseUrl).replace(/\/+$/, "");
   if (webhookSecrets.length === 0 && !production) problems.push("CHEQPAY_WEBHOOK_SECRET: holds no secret");
   problems.push(...halfConfiguredOAuth(e));
+  for (const email of (e.ADMIN_EMAILS ?? "").split(",").map((v) => v.trim()).filter(Boolean)) {
+    if (!z.email().safeParse(email).success) problems.push(`ADMIN_EMAILS: "${email}" is not an email address`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     nodeEnv: e.NODE_ENV,
@@ -125,6 +136,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     support: { email: e.SUPPORT_EMAIL, phone: e.SUPPORT_PHONE, hours: e.SUPPORT_HOURS ?? null },
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    admin: {
+      emails: [...new Set((e.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))],
+      apiToken: e.ADMIN_API_TOKEN ?? null,
+    },
     auth: {
       secret: e.AUTH_SECRET ?? SANDBOX_DEFAULTS.authSecret,
       signInLinkMaxAgeSeconds: Math.round(e.SIGNIN_LINK_MAX_AGE_HOURS * 3600),

@@ -5,6 +5,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CardSummary, PayerAuthentication } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
 import { cartLines, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
+import { addToOutbox, queueOutboxEmails } from "@/lib/emails/outbox";
 import { allowedPredecessors, type AttemptStatus } from "./attempt-status";
 
 export type AttemptRow = typeof paymentAttempts.$inferSelect;
@@ -24,6 +25,9 @@ export type AttemptUpdate = {
 
 export type ApplyResult = { attempt: AttemptRow; changed: boolean };
 
+/** In-flight statuses: a failure from one of them, learned later (webhook, reconciliation), is worth an email. */
+const PENDING_FOR_SHOPPER: readonly AttemptStatus[] = ["submitted", "requires_device_data", "requires_challenge"];
+
 export async function applyAttemptStatus(
   db: Database,
   attemptId: string,
@@ -32,7 +36,9 @@ export async function applyAttemptStatus(
   detail: Record<string, unknown> = {},
 ): Promise<ApplyResult> {
   try {
-    return await moveAttempt(db, attemptId, update, source, detail);
+    const result = await moveAttempt(db, attemptId, update, source, detail);
+    await queueOutboxEmails(result.outboxIds);
+    return { attempt: result.attempt, changed: result.changed };
   } catch (error) {
     if (update.status !== "succeeded" || !isSecondSuccess(error)) throw error;
     return recordSecondCharge(db, attemptId, source, detail);
@@ -45,8 +51,9 @@ async function moveAttempt(
   update: AttemptUpdate,
   source: StatusSource,
   detail: Record<string, unknown>,
-): Promise<ApplyResult> {
+): Promise<ApplyResult & { outboxIds: string[] }> {
   return db.transaction(async (tx) => {
+    const [before] = await tx.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
     const keepsPayerAuth = update.status === "requires_device_data" || update.status === "requires_challenge";
     const [moved] = await tx
       .update(paymentAttempts)
@@ -74,7 +81,7 @@ async function moveAttempt(
     if (!moved) {
       const [current] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
       if (!current) throw new Error(`Unknown payment attempt ${attemptId}`);
-      return { attempt: current, changed: false };
+      return { attempt: current, changed: false, outboxIds: [] };
     }
     await tx.insert(paymentEvents).values({
       orderId: moved.orderId,
@@ -82,8 +89,12 @@ async function moveAttempt(
       kind: "attempt.status",
       detail: { status: moved.status, source, declineCode: moved.declineCode, ...detail },
     });
-    if (moved.status === "succeeded") await markOrderPaid(tx, moved.orderId);
-    return { attempt: moved, changed: true };
+    const outboxIds: (string | null)[] = [];
+    if (moved.status === "succeeded") outboxIds.push(await markOrderPaid(tx, moved.orderId));
+    if (isLateFailure(moved.status, before?.status, source)) {
+      outboxIds.push(await addToOutbox(tx, { eventKey: `payment-failed:${moved.id}`, kind: "payment-failed", orderId: moved.orderId }));
+    }
+    return { attempt: moved, changed: true, outboxIds: outboxIds.filter((id) => id !== null) };
   });
 }
 
@@ -120,20 +131,28 @@ function payerAuthColumns(keep: boolean, payerAuth: PayerAuthentication | null |
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
+/** A payment the shopper was waiting on failed and they learn it only by email: a webhook or the reconciliation
+ *  (not the shopper's own request, whose page shows it) ended an attempt that was in flight. */
+function isLateFailure(status: AttemptStatus, before: AttemptStatus | undefined, source: StatusSource): boolean {
+  return (status === "failed" || status === "expired") && before !== undefined && PENDING_FOR_SHOPPER.includes(before) && (source === "webhook" || source === "reconciliation");
+}
+
 /** The order is paid once, and what it bought leaves the cart it came from (items added in another tab
- *  since stay). */
-async function markOrderPaid(tx: Transaction, orderId: string): Promise<void> {
+ *  since stay). The confirmation email joins the outbox in the same transaction. */
+async function markOrderPaid(tx: Transaction, orderId: string): Promise<string | null> {
   const [paid] = await tx
     .update(orders)
     .set({ status: "paid", paidAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
     .returning({ cartId: orders.cartId });
-  if (!paid) return;
+  if (!paid) return null;
   await tx.insert(paymentEvents).values({ orderId, kind: "order.paid", detail: {} });
+  const outboxId = await addToOutbox(tx, { eventKey: `order-confirmation:${orderId}`, kind: "order-confirmation", orderId });
   if (paid.cartId) {
     const bought = tx.select({ productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, orderId));
     // Only the lines, never the cart row: a checkout locks the cart and then the order, so locking them here
     // in the other order could deadlock with it.
     await tx.delete(cartLines).where(and(eq(cartLines.cartId, paid.cartId), inArray(cartLines.productId, bought)));
   }
+  return outboxId;
 }

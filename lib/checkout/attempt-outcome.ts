@@ -14,6 +14,7 @@ import type { Database } from "@/lib/db/client";
 import { applyAttemptStatus, type AttemptRow, type StatusSource } from "./apply-attempt-status";
 import { attemptStatusFor } from "./attempt-status";
 import { declineCodeForReason } from "./decline-codes";
+import { cheqpayCallLog } from "./cheqpay-call-log";
 import { saveCardOfAttempt } from "./save-card-of-attempt";
 import type { CheckoutProblem, DeclineCode, PaymentStep } from "./payment-step";
 
@@ -82,10 +83,13 @@ export async function applyCheqpayError(
 
 /** Reads the attempt's order from Cheqpay (by our externalId) and applies what it says. */
 export async function reconcileAttempt(db: Database, cheqpay: CheqpayClient, attempt: AttemptRow, source: StatusSource): Promise<AttemptRow> {
+  const log = cheqpayCallLog(attempt.orderId, attempt.id);
   try {
-    const order = await cheqpay.getPaymentOrder(attempt.cheqpayOrderId ?? attempt.externalId);
+    const order = await cheqpay.getPaymentOrder(attempt.cheqpayOrderId ?? attempt.externalId, log.call);
+    await log.flush(db);
     return await applyPaymentOrder(db, attempt, order, source);
   } catch (error) {
+    await log.flush(db);
     if (error instanceof CheqpayNotFoundError && !attempt.cheqpayOrderId) {
       return failAttempt(db, attempt, "NOT_PROCESSED", null, source, null);
     }

@@ -19,6 +19,7 @@ import {
 import { IN_FLIGHT_STATUSES, isInFlight } from "./attempt-status";
 import type { BrowserInfo, CheckoutForm } from "./checkout-form-schema";
 import { type BillingAddressJson, ensureCheckoutOrder, type OrderRow } from "./checkout-order";
+import { cheqpayCallLog } from "./cheqpay-call-log";
 import { payerOf } from "./payer";
 import { planPayment } from "./payment-plan";
 import type { PaymentStep } from "./payment-step";
@@ -98,6 +99,7 @@ async function submitToCheqpay(
   payment: { source: PaymentSource; payer: CustomerInput; browser: BrowserInfo },
 ): Promise<PaymentStep> {
   let current: AttemptRow;
+  const log = cheqpayCallLog(order.id, attempt.id);
   try {
     const created = await ctx.cheqpay.createPaymentOrder({
       externalId: attempt.externalId,
@@ -108,9 +110,11 @@ async function submitToCheqpay(
       source: payment.source,
       billingAddress: order.billingAddress as BillingAddressJson,
       device: deviceInformation(ctx, payment.browser),
-    });
+    }, log.call);
+    await log.flush(ctx.db);
     current = await applyPaymentOrder(ctx.db, attempt, created, "create-response");
   } catch (error) {
+    await log.flush(ctx.db);
     current = await applyCheqpayError(ctx.db, ctx.cheqpay, attempt, error, "create-response");
   }
   return stepForAttempt(current, order.publicToken, ctx.messages);
@@ -130,15 +134,21 @@ export async function continueAuthentication(
       return stepForAttempt(attempt, order.publicToken, ctx.messages);
     }
     let current: AttemptRow;
+    const log = cheqpayCallLog(order.id, attempt.id);
     try {
-      const next = await ctx.cheqpay.initiatePayerAuthentication({
-        paymentOrderId: attempt.cheqpayOrderId,
-        collectionReferenceId: input.sessionId,
-        returnUrl: `${ctx.appUrl}/checkout/three-d-secure/return?attempt=${attempt.id}`,
-        device: deviceInformation(ctx, input.browser),
-      });
+      const next = await ctx.cheqpay.initiatePayerAuthentication(
+        {
+          paymentOrderId: attempt.cheqpayOrderId,
+          collectionReferenceId: input.sessionId,
+          returnUrl: `${ctx.appUrl}/checkout/three-d-secure/return?attempt=${attempt.id}`,
+          device: deviceInformation(ctx, input.browser),
+        },
+        log.call,
+      );
+      await log.flush(db);
       current = await applyPaymentOrder(db, attempt, next, "payer-authentication");
     } catch (error) {
+      await log.flush(db);
       current = await applyCheqpayError(db, ctx.cheqpay, attempt, error, "payer-authentication");
     }
     return stepForAttempt(current, order.publicToken, ctx.messages);
@@ -166,13 +176,16 @@ export async function completeChallenge(
     const genuine = attempt.payerAuthId === input.transactionId && (!input.merchantData || input.merchantData === attempt.cheqpayOrderId);
     if (!genuine || !attempt.cheqpayOrderId) return null;
     let current: AttemptRow;
+    const log = cheqpayCallLog(attempt.orderId, attempt.id);
     try {
-      const validated = await ctx.cheqpay.validatePayerAuthentication({
-        paymentOrderId: attempt.cheqpayOrderId,
-        authenticationTransactionId: input.transactionId,
-      });
+      const validated = await ctx.cheqpay.validatePayerAuthentication(
+        { paymentOrderId: attempt.cheqpayOrderId, authenticationTransactionId: input.transactionId },
+        log.call,
+      );
+      await log.flush(db);
       current = await applyPaymentOrder(db, attempt, validated, "three-ds-return");
     } catch (error) {
+      await log.flush(db);
       current = await applyCheqpayError(db, ctx.cheqpay, attempt, error, "three-ds-return");
     }
     return stepForAttempt(current, token, ctx.messages);

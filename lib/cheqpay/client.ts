@@ -49,8 +49,9 @@ export type CheqpayClientOptions = {
   onRequest?: (event: CheqpayRequestEvent) => void;
 };
 
-/** Per-call options: our request id, passed on to Cheqpay as `x-request-id`. */
-export type CallOptions = { requestId?: string; timeoutMs?: number };
+/** Per-call options: our request id (passed on to Cheqpay as `x-request-id`), a timeout, an observer of the
+ *  call's HTTP attempts (the order timeline records them). */
+export type CallOptions = { requestId?: string; timeoutMs?: number; onRequest?: (event: CheqpayRequestEvent) => void };
 
 export type CheqpayClient = ReturnType<typeof createCheqpayClient>;
 

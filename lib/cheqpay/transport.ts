@@ -52,6 +52,8 @@ export type CheqpayRequest<T> = {
   safety: RetrySafety;
   requestId?: string;
   timeoutMs?: number;
+  /** This call's own observer (e.g. the order timeline), beside the client's. */
+  onRequest?: (event: CheqpayRequestEvent) => void;
 };
 
 export type CheqpayResponse<T> = { data: T; httpStatus: number; requestId: string };
@@ -197,10 +199,12 @@ function emit(
   request: CheqpayRequest<unknown>,
   event: Omit<CheqpayRequestEvent, "operation" | "method" | "path">,
 ): void {
-  if (!config.onRequest) return;
-  try {
-    config.onRequest({ operation: request.operation, method: request.method, path: request.path, ...event });
-  } catch {
-    // An observer must never break a payment.
+  const full = { operation: request.operation, method: request.method, path: request.path, ...event };
+  for (const observer of [config.onRequest, request.onRequest]) {
+    try {
+      observer?.(full);
+    } catch {
+      // An observer must never break a payment.
+    }
   }
 }

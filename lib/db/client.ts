@@ -25,6 +25,12 @@ export function getDb(): Database {
   return database;
 }
 
+/** The process's postgres.js pool under `getDb()` (pg-boss runs its queries through it). */
+export function getSql(): postgres.Sql {
+  getDb();
+  return sqlClient!;
+}
+
 export async function closeDb(): Promise<void> {
   await sqlClient?.end({ timeout: 5 });
   sqlClient = null;

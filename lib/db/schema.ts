@@ -269,7 +269,9 @@ export const paymentEvents = pgTable(
     attemptId: uuid("attempt_id").references(() => paymentAttempts.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     detail: jsonb("detail").notNull().default({}),
-    createdAt: createdAt(),
+    // The moment of the insert, not of its transaction's start: a transaction that waited on a lock and a
+    // Cheqpay call must not put its events before the calls it waited for.
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (t) => [index("payment_events_order_id_idx").on(t.orderId, t.id)],
 );
@@ -301,11 +303,76 @@ export const mailMessages = pgTable(
     htmlBody: text("html_body").notNull(),
     transport: text("transport").$type<MailTransport>().notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** An SMTP send in progress holds the message until then: a concurrent retry does not send it twice. */
+    sendingUntil: timestamp("sending_until", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("mail_messages_event_key_key").on(t.eventKey),
     index("mail_messages_created_at_idx").on(t.createdAt),
     check("mail_messages_transport_known", sql`${t.transport} in ('smtp', 'mailbox')`),
+  ],
+);
+
+export type RefundStatus = "PENDING" | "SUCCEEDED" | "FAILED";
+
+/**
+ * Refunds, processed asynchronously: the row is written first (PENDING), then the `process-refund` job calls
+ * Cheqpay. `submitted_at` is set just before that call: a retry that finds it set reads Cheqpay's refunds of the
+ * order first (the call's outcome may be unknown), so an order is never refunded twice.
+ */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    amountCentavos: integer("amount_centavos").notNull(),
+    currency: text("currency").notNull(),
+    reason: text("reason").notNull(),
+    status: text("status").$type<RefundStatus>().notNull().default("PENDING"),
+    failureReason: text("failure_reason"),
+    cheqpayRefundId: text("cheqpay_refund_id"),
+    /** Who asked: a staff account's user id, or `api` (the merchant's systems with ADMIN_API_TOKEN). */
+    requestedBy: text("requested_by").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("refunds_order_id_idx").on(t.orderId, t.createdAt),
+    index("refunds_status_idx").on(t.status, t.createdAt),
+    check("refunds_amount_positive", sql`${t.amountCentavos} > 0`),
+    check("refunds_status_known", sql`${t.status} in ('PENDING', 'SUCCEEDED', 'FAILED')`),
+  ],
+);
+
+export type OutboxEmailKind = "order-confirmation" | "refund-confirmation" | "payment-failed";
+
+/**
+ * Emails to send, written in the same transaction as the status change that causes them and sent by the
+ * `send-email` job. `event_key` is the dedupe gate: one email per event however many paths report it.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventKey: text("event_key").notNull(),
+    kind: text("kind").$type<OutboxEmailKind>().notNull(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    refundId: uuid("refund_id").references(() => refunds.id, { onDelete: "cascade" }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("email_outbox_event_key_key").on(t.eventKey),
+    index("email_outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`),
+    index("email_outbox_order_id_idx").on(t.orderId),
   ],
 );

@@ -1,7 +1,7 @@
 // Every email of the app goes through here. A message is recorded once per event key (the unique index is the
 // dedupe gate), then sent by SMTP when SMTP_URL is set, or only stored for /dev/mailbox when it is not.
 // Logs and errors carry the event key and the message id, never the subject or the bodies.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getConfig } from "../config";
 import type { Database } from "../db/client";
@@ -50,26 +50,51 @@ export function createMailer(options: { smtpUrl: string | null; from: string }):
           htmlBody: m.html,
           transport: smtp ? "smtp" : "mailbox",
           sentAt: smtp ? null : sql`now()`,
+          sendingUntil: smtp ? sql`now() + interval '2 minutes'` : null,
         })
         .onConflictDoNothing({ target: mailMessages.eventKey })
         .returning({ id: mailMessages.id });
-      if (!row) return { sent: false, duplicate: true };
+      if (!row) return retryUnsent(db, m.eventKey);
       if (!smtp) return { sent: true, duplicate: false, id: row.id, transport: "mailbox" };
-
-      try {
-        await smtp.send({ from: options.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
-      } catch (error) {
-        const code = errorCode(error);
-        console.error(`mail: sending ${m.eventKey} (${row.id}) failed${code ? `: ${code}` : ""}`);
-        throw new MailSendError(m.eventKey, row.id, code, { cause: error });
-      }
-      await db.update(mailMessages).set({ sentAt: sql`now()` }).where(eq(mailMessages.id, row.id));
-      return { sent: true, duplicate: false, id: row.id, transport: "smtp" };
+      return deliver(db, row.id, m);
     },
     close() {
       smtp?.close();
     },
   };
+
+  /** The event's message was recorded but its SMTP send failed: a retry sends the stored message. Sent: nothing. */
+  async function retryUnsent(db: Database, eventKey: string): Promise<SendMailResult> {
+    if (!smtp) return { sent: false, duplicate: true };
+    // Claimed only when unsent and nobody is sending it now.
+    const [stored] = await db
+      .update(mailMessages)
+      .set({ sendingUntil: sql`now() + interval '2 minutes'` })
+      .where(
+        and(
+          eq(mailMessages.eventKey, eventKey),
+          eq(mailMessages.transport, "smtp"),
+          isNull(mailMessages.sentAt),
+          or(isNull(mailMessages.sendingUntil), lt(mailMessages.sendingUntil, sql`now()`)),
+        ),
+      )
+      .returning();
+    if (!stored) return { sent: false, duplicate: true };
+    return deliver(db, stored.id, { eventKey, to: stored.recipient, subject: stored.subject, text: stored.textBody, html: stored.htmlBody });
+  }
+
+  async function deliver(db: Database, id: string, m: MailMessage): Promise<SendMailResult> {
+    try {
+      await smtp!.send({ from: options.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+    } catch (error) {
+      const code = errorCode(error);
+      console.error(`mail: sending ${m.eventKey} (${id}) failed${code ? `: ${code}` : ""}`);
+      await db.update(mailMessages).set({ sendingUntil: null }).where(eq(mailMessages.id, id));
+      throw new MailSendError(m.eventKey, id, code, { cause: error });
+    }
+    await db.update(mailMessages).set({ sentAt: sql`now()`, sendingUntil: null }).where(eq(mailMessages.id, id));
+    return { sent: true, duplicate: false, id, transport: "smtp" };
+  }
 }
 
 function errorCode(error: unknown): string | null {
@@ -80,11 +105,14 @@ function errorCode(error: unknown): string | null {
 let defaultMailer: Mailer | null = null;
 
 /** Records the message once per `eventKey` and sends it (SMTP_URL) or stores it for /dev/mailbox. A second call with
- *  the same key sends nothing: `{ sent: false, duplicate: true }`. An SMTP failure throws MailSendError and leaves
- *  the message unsent (`sent_at` null). */
+ *  the same key sends nothing once the message went out: `{ sent: false, duplicate: true }`. An SMTP failure throws
+ *  MailSendError and leaves the message unsent (`sent_at` null); a later call with the key sends it then. */
 export function sendMail(db: Database, message: MailMessage): Promise<SendMailResult> {
-  if (!defaultMailer) {
-    defaultMailer = createMailer(getConfig().mail);
-  }
-  return defaultMailer.sendMail(db, message);
+  return getMailer().sendMail(db, message);
+}
+
+/** The process's mailer, from the configuration. */
+export function getMailer(): Mailer {
+  defaultMailer ??= createMailer(getConfig().mail);
+  return defaultMailer;
 }

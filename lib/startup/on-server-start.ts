@@ -1,11 +1,12 @@
 // Runs once when a server instance starts (from instrumentation.ts, Node runtime only): validate the
 // configuration, apply pending migrations (safe with several instances: advisory lock) and seed the
-// catalogue. Any failure stops the process (a bad configuration with a message naming the variable): Next
+// catalogue, then start the job runner. Any failure stops the process (a bad configuration with a message naming the variable): Next
 // itself would only log it and then answer every request with a 500.
 import { seedCatalog } from "../catalog/catalog-seed";
 import { ConfigError, getConfig } from "../config";
 import { getDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { startJobs } from "../jobs/start-jobs";
 
 export async function onServerStart(): Promise<void> {
   let config;
@@ -22,6 +23,13 @@ export async function onServerStart(): Promise<void> {
     await seedCatalog(getDb());
   } catch (error) {
     console.error("Cheqpay Checkout cannot start: the database could not be prepared.", error);
+    process.exit(1);
+  }
+  try {
+    // Refunds, emails and the every-minute reconciliation run as jobs on the same database.
+    await startJobs(config);
+  } catch (error) {
+    console.error("Cheqpay Checkout cannot start: the job queue could not be started.", error);
     process.exit(1);
   }
 }

@@ -9,9 +9,13 @@ import { loadOrderByToken } from "@/lib/orders/order-queries";
 import { currentAccount } from "@/lib/accounts/current-account";
 import { orderAccess } from "@/lib/orders/order-access";
 import { CreateAccountOffer } from "@/components/orders/create-account-offer";
+import { refundsOfOrder } from "@/lib/refunds/refund-queries";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { robots: { index: false }, referrer: "no-referrer" };
+// The order's token is in its URL: it never leaves for another site. `same-origin`, not `no-referrer`: a plain
+// form post (the create-account offer without JavaScript) with no referrer carries `Origin: null`, which Next
+// refuses for Server Actions.
+export const metadata: Metadata = { robots: { index: false }, referrer: "same-origin" };
 
 const BRAND_NAMES: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express" };
 
@@ -22,10 +26,18 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
   const access = orderAccess(view.order, account);
   if (access === "sign-in") redirect(`/signin?callbackUrl=${encodeURIComponent(`/orders/${token}`)}`);
   if (access === "hidden") notFound();
-  const [t, locale] = await Promise.all([getTranslations("order"), getLocale()]);
   const { order, lines, payment, state } = view;
+  // Only a paid order can have refunds: an unpaid one needs no query.
+  const [t, locale, refunds] = await Promise.all([
+    getTranslations("order"),
+    getLocale(),
+    order.status === "pending" ? [] : refundsOfOrder(getDb(), order.id),
+  ]);
   const money = (centavos: number) => formatMoney(centavos, order.currency, locale);
   const address = order.billingAddress as BillingAddressJson;
+  const refunded = order.status === "refunded" || order.status === "partially_refunded";
+  const refundedCentavos = refunds.filter((r) => r.status === "SUCCEEDED").reduce((sum, r) => sum + r.amountCentavos, 0);
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "America/Mexico_City" });
   return (
     <main className="order-page">
       <h1>{t(`heading.${state}`)}</h1>
@@ -69,7 +81,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         </table>
         <dl className="order-details">
           <dt>{t("status")}</dt>
-          <dd>{t(`statusValue.${state}`)}</dd>
+          <dd>{refunded ? t(`statusValue.${order.status}`) : t(`statusValue.${state}`)}</dd>
           {payment?.cardLast4 ? (
             <>
               <dt>{t("payment")}</dt>
@@ -88,6 +100,31 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
           <dd>{order.email}</dd>
         </dl>
       </section>
+      {refunds.length > 0 ? (
+        <section className="card order-refunds" aria-labelledby="order-refunds">
+          <h2 id="order-refunds">{t("refunds.heading")}</h2>
+          {refundedCentavos > 0 ? <p>{t("refunds.notice", { amount: money(refundedCentavos) })}</p> : null}
+          <dl className="order-details">
+            <dt>{t("refunds.refundedSoFar")}</dt>
+            <dd data-testid="order-refunded">{money(refundedCentavos)}</dd>
+            <dt>{t("refunds.paidAfterRefunds")}</dt>
+            <dd>{money(Math.max(0, order.totalCentavos - refundedCentavos))}</dd>
+          </dl>
+          <ul className="order-refund-list" aria-label={t("refunds.list")}>
+            {refunds.map((refund) => (
+              <li key={refund.id} data-testid="order-refund">
+                {t("refunds.item", {
+                  amount: formatMoney(refund.amountCentavos, refund.currency, locale),
+                  status: t(`refunds.statuses.${refund.status}`),
+                })}{" "}
+                <span className="muted">
+                  {t("refunds.date", { date: dateFormat.format(refund.createdAt) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {state === "paid" && order.userId === null && !account ? <CreateAccountOffer token={token} email={order.email} /> : null}
     </main>
   );

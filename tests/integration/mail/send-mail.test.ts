@@ -150,8 +150,10 @@ describe("sendMail (SMTP transport)", () => {
       const [row] = await rowsOf(m.eventKey);
       expect(row!.id).toBe(sendError.messageId);
       expect(row!.sentAt).toBeNull();
-      // A repeated call does not resend: the event is recorded (a retry job owns unsent messages).
-      expect(await mailer.sendMail(db, m)).toEqual({ sent: false, duplicate: true });
+      // A retry tries the stored message again (still unreachable here): still one record, still unsent.
+      await expect(mailer.sendMail(db, m)).rejects.toBeInstanceOf(MailSendError);
+      expect(await rowsOf(m.eventKey)).toHaveLength(1);
+      expect((await rowsOf(m.eventKey))[0]!.sentAt).toBeNull();
     } finally {
       mailer.close();
     }

@@ -40,6 +40,7 @@ describe("loadConfig", () => {
         amountUnit: "minor",
       },
       auth: { secret: SANDBOX_DEFAULTS.authSecret, signInLinkMaxAgeSeconds: 24 * 3600, google: null, github: null },
+      admin: { emails: [], apiToken: null },
     });
   });
 
@@ -231,5 +232,26 @@ describe("loadConfig's accounts (auth) section", () => {
       "AUTH_SECRET: the development secret cannot be used in production",
     ]);
     expect(loadConfig(production).auth.secret).toBe(production.AUTH_SECRET);
+  });
+});
+
+describe("loadConfig's back office (admin) section", () => {
+  it("has no staff and no API token by default", () => {
+    expect(loadConfig({}).admin).toEqual({ emails: [], apiToken: null });
+  });
+
+  it("reads staff emails in lower case, without blanks or repeats", () => {
+    const config = loadConfig({ ADMIN_EMAILS: " Staff@Example.com, ops@example.com,,staff@example.com " });
+    expect(config.admin.emails).toEqual(["staff@example.com", "ops@example.com"]);
+  });
+
+  it("refuses a staff entry that is not an email address, naming it", () => {
+    expect(problemsOf({ ADMIN_EMAILS: "staff@example.com, not-an-email" })).toEqual(['ADMIN_EMAILS: "not-an-email" is not an email address']);
+  });
+
+  it("keeps an API token of 32 characters or more and refuses a shorter one", () => {
+    const token = "t".repeat(32);
+    expect(loadConfig({ ADMIN_API_TOKEN: token }).admin.apiToken).toBe(token);
+    expect(problemsOf({ ADMIN_API_TOKEN: "short" })).toEqual(["ADMIN_API_TOKEN: must be at least 32 characters"]);
   });
 });

@@ -1,0 +1,132 @@
+// The back office's orders list: search (order number, email, a card's last 4 digits), filters (status,
+// date range in Mexico City's days), newest first, a page at a time. One query for the page (the card shown is
+// the order's successful attempt's, else its latest one's, through a lateral join) and one count.
+import { and, count, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
+import { z } from "zod/mini";
+import type { Database } from "@/lib/db/client";
+import { type OrderStatus, orders, paymentAttempts } from "@/lib/db/schema";
+
+export const ORDER_STATUSES = ["pending", "paid", "partially_refunded", "refunded"] as const satisfies readonly OrderStatus[];
+export const ORDERS_PER_PAGE = 25;
+/** Days are Mexico City's: "from 2025-03-01" starts at midnight there. */
+export const BACK_OFFICE_TIME_ZONE = "America/Mexico_City";
+
+export type OrderSearch = {
+  q: string;
+  status: OrderStatus | null;
+  /** YYYY-MM-DD, inclusive. */
+  from: string | null;
+  /** YYYY-MM-DD, inclusive. */
+  to: string | null;
+  page: number;
+};
+
+export type OrderListRow = {
+  id: string;
+  orderNumber: number;
+  createdAt: Date;
+  email: string;
+  status: OrderStatus;
+  totalCentavos: number;
+  currency: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
+};
+
+export type OrderSearchResult = { rows: OrderListRow[]; total: number; page: number; pageCount: number; pageSize: number };
+
+type Query = Record<string, string | string[] | undefined>;
+
+const fields = {
+  q: z.string().check(z.trim(), z.maxLength(100)),
+  status: z.enum(ORDER_STATUSES),
+  date: z.iso.date(),
+  page: z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)),
+};
+
+/** The query string as a search: anything malformed is ignored (its default), never an error. */
+export function parseOrderSearch(query: Query): OrderSearch {
+  const first = (name: string) => {
+    const value = query[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const pick = <T>(schema: z.ZodMiniType<T>, name: string): T | undefined => {
+    const parsed = schema.safeParse(first(name));
+    return parsed.success ? parsed.data : undefined;
+  };
+  let from = pick(fields.date, "from") ?? null;
+  let to = pick(fields.date, "to") ?? null;
+  if (from && to && from > to) [from, to] = [to, from];
+  return { q: pick(fields.q, "q") ?? "", status: pick(fields.status, "status") ?? null, from, to, page: pick(fields.page, "page") ?? 1 };
+}
+
+/** The same search as a query string (for the pagination links); `page` 1 and empty fields are left out. */
+export function orderSearchQuery(search: OrderSearch, page = search.page): string {
+  const params = new URLSearchParams();
+  if (search.q) params.set("q", search.q);
+  if (search.status) params.set("status", search.status);
+  if (search.from) params.set("from", search.from);
+  if (search.to) params.set("to", search.to);
+  if (page > 1) params.set("page", String(page));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** What `q` finds: digits are an order number (and, four of them, a card's last 4); anything else, the email. */
+function textCondition(q: string): SQL | undefined {
+  if (!q) return undefined;
+  const digits = /^#?\s*(\d+)$/.exec(q)?.[1];
+  if (digits === undefined) return ilike(orders.email, `%${escapeLike(q)}%`);
+  const number = digits.length <= 15 ? eq(orders.orderNumber, Number(digits)) : sql`false`;
+  if (!/^\d{4}$/.test(q)) return number;
+  const cardMatches = sql`exists (select 1 from ${paymentAttempts} where ${paymentAttempts.orderId} = ${orders.id} and ${paymentAttempts.cardLast4} = ${q})`;
+  return sql`(${number} or ${cardMatches})`;
+}
+
+const startOfDay = (day: string) => sql`((${day}::date)::timestamp at time zone ${BACK_OFFICE_TIME_ZONE})`;
+const startOfNextDay = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${BACK_OFFICE_TIME_ZONE})`;
+
+function whereOf(search: OrderSearch): SQL | undefined {
+  return and(
+    textCondition(search.q),
+    search.status ? eq(orders.status, search.status) : undefined,
+    search.from ? gte(orders.createdAt, startOfDay(search.from)) : undefined,
+    search.to ? lt(orders.createdAt, startOfNextDay(search.to)) : undefined,
+  );
+}
+
+export async function searchOrders(db: Database, search: OrderSearch, pageSize = ORDERS_PER_PAGE): Promise<OrderSearchResult> {
+  const where = whereOf(search);
+  const card = db
+    .select({ brand: paymentAttempts.cardBrand, last4: paymentAttempts.cardLast4 })
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, orders.id))
+    .orderBy(sql`(${paymentAttempts.status} = 'succeeded') desc`, desc(paymentAttempts.createdAt), desc(paymentAttempts.id))
+    .limit(1)
+    .as("card");
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: orders.id,
+        orderNumber: orders.orderNumber,
+        createdAt: orders.createdAt,
+        email: orders.email,
+        status: orders.status,
+        totalCentavos: orders.totalCentavos,
+        currency: orders.currency,
+        cardBrand: card.brand,
+        cardLast4: card.last4,
+      })
+      .from(orders)
+      .leftJoinLateral(card, sql`true`)
+      .where(where)
+      .orderBy(desc(orders.createdAt), desc(orders.orderNumber))
+      .limit(pageSize)
+      .offset((search.page - 1) * pageSize),
+    db.select({ total: count() }).from(orders).where(where),
+  ]);
+  const total = counted?.total ?? 0;
+  return { rows, total, page: search.page, pageCount: Math.max(1, Math.ceil(total / pageSize)), pageSize };
+}

@@ -1,0 +1,40 @@
+// What each queue's job does, given the process's database, Cheqpay client, mailer and queue.
+import type { CheqpayClient } from "@/lib/cheqpay";
+import type { Database } from "@/lib/db/client";
+import { queueOutboxEmails } from "@/lib/emails/outbox";
+import type { EmailContext } from "@/lib/emails/render-order-email";
+import { sendOutboxEmail } from "@/lib/emails/send-outbox-email";
+import type { Mailer } from "@/lib/mail/send-mail";
+import type { JobHandlers } from "@/lib/queue/job-runner";
+import type { JobQueue } from "@/lib/queue/queues";
+import { processRefund } from "@/lib/refunds/process-refund";
+import { reconcilePayments } from "./reconcile-payments";
+
+export type JobDependencies = {
+  db: Database;
+  cheqpay: CheqpayClient;
+  mailer: Pick<Mailer, "sendMail">;
+  email: EmailContext;
+  /** The queue itself, for jobs that queue others; read when a job runs (the runner is made after the handlers). */
+  queue: () => JobQueue | null;
+  /** How long a refund whose earlier call's outcome is unknown waits before being posted again (tests: 0). */
+  refundResubmitAfterMs?: number;
+};
+
+export function jobHandlers(deps: JobDependencies): JobHandlers {
+  return {
+    "process-refund": async ({ refundId }) => {
+      if (!refundId) return;
+      const { outboxIds } = await processRefund(deps.db, deps.cheqpay, refundId, { resubmitAfterMs: deps.refundResubmitAfterMs });
+      await queueOutboxEmails(outboxIds, deps.queue());
+    },
+    "send-email": async ({ outboxId }) => {
+      if (!outboxId) return;
+      await sendOutboxEmail(deps.db, deps.mailer, deps.email, outboxId);
+    },
+    "reconcile-payments": async () => {
+      const summary = await reconcilePayments(deps.db, deps.cheqpay, deps.queue());
+      if (summary.settled + summary.expired > 0) console.log(`reconciliation: ${JSON.stringify(summary)}`);
+    },
+  };
+}

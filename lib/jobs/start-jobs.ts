@@ -1,0 +1,29 @@
+// Starts this server instance's job runner (pg-boss on the app's database) with the app's handlers, and makes
+// it the process's queue for work queued after a commit. Stopped gracefully with the process.
+import { getCheqpayClient } from "@/lib/cheqpay";
+import type { AppConfig } from "@/lib/config";
+import { getDb, getSql } from "@/lib/db/client";
+import { getMailer } from "@/lib/mail/send-mail";
+import { setDefaultJobQueue } from "@/lib/queue/default-queue";
+import { type JobRunner, startJobRunner } from "@/lib/queue/job-runner";
+import { jobHandlers } from "./job-handlers";
+
+export async function startJobs(config: AppConfig): Promise<JobRunner> {
+  let runner: JobRunner | null = null;
+  const handlers = jobHandlers({
+    db: getDb(),
+    cheqpay: getCheqpayClient(),
+    mailer: getMailer(),
+    email: { appUrl: config.appUrl, support: config.support },
+    queue: () => runner,
+  });
+  runner = await startJobRunner(getSql(), handlers);
+  setDefaultJobQueue(runner);
+  const stop = () => {
+    setDefaultJobQueue(null);
+    void runner?.stop().catch(() => undefined);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  return runner;
+}

@@ -1,0 +1,24 @@
+// The app's queues (pg-boss on our PostgreSQL) and how their jobs retry. One place, so the app, the tests and
+// the start-up agree on names and policies.
+export const QUEUES = {
+  /** Calls Cheqpay for one refund (data: {refundId}). */
+  processRefund: "process-refund",
+  /** Sends one outbox email (data: {outboxId}). */
+  sendEmail: "send-email",
+  /** Every minute: moves stuck payment attempts on, sweeps unsent emails and unprocessed refunds. */
+  reconcilePayments: "reconcile-payments",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** pg-boss queue options. `stately`: one job per key waiting and one running, so a sweep never piles them up. */
+export const QUEUE_OPTIONS: Record<QueueName, { policy: "standard" | "stately" | "singleton"; retryLimit: number; retryDelay: number; retryBackoff: boolean; expireInSeconds: number }> = {
+  "process-refund": { policy: "stately", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  "send-email": { policy: "stately", retryLimit: 10, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+  "reconcile-payments": { policy: "singleton", retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 240 },
+};
+
+/** Sends a job. The app's code depends on this, not on pg-boss. */
+export type JobQueue = {
+  send(queue: QueueName, data: Record<string, string>, key: string): Promise<void>;
+};
