@@ -42,6 +42,17 @@ const envSchema = z.object({
   AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   /** How long an emailed sign-in link works (it works once). */
   SIGNIN_LINK_MAX_AGE_HOURS: z.preprocess(blankToUndefined, z.coerce.number().positive().max(24 * 7).default(24)),
+  /** pino's level (default info; debug in development). */
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
+  /** Also append the JSON log lines to this file (the test run scans it for card data). */
+  LOG_FILE: optionalText,
+  /** Bearer token for GET /metrics (32+ characters). Unset: /metrics answers 404. */
+  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().trim().min(32, "must be at least 32 characters").optional()),
+  ALERT_SUCCESS_RATE: z.preprocess(blankToUndefined, z.coerce.number().gt(0).lt(1).default(0.85)),
+  ALERT_MIN_PAYMENTS: z.preprocess(blankToUndefined, z.coerce.number().int().positive().default(20)),
+  ALERT_WEBHOOK_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  /** When the Cheqpay API key was issued (ISO date): a warning once it is older than 90 days. */
+  CHEQPAY_API_KEY_CREATED_AT: z.preprocess(blankToUndefined, z.iso.date("must be a date like 2026-01-31").optional()),
   /** Staff: accounts with these emails (comma-separated) may open /admin. */
   ADMIN_EMAILS: optionalText,
   /** Bearer token of the merchant's own systems for /api/admin (32+ characters). Unset: that API is closed. */
@@ -74,6 +85,17 @@ export type AppConfig = {
   mail: MailConfig;
   auth: AuthConfig;
   admin: AdminConfig;
+  operations: OperationsConfig;
+};
+
+/** Logs, metrics, the success-rate alert and key rotation. */
+export type OperationsConfig = {
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  logFile: string | null;
+  metricsToken: string | null;
+  alert: { successRate: number; minPayments: number; webhookUrl: string | null };
+  /** YYYY-MM-DD, or null when unknown. */
+  apiKeyCreatedAt: string | null;
 };
 
 /** The back office: staff emails (lower case) and the API token (null: the admin API answers 404). */
@@ -136,6 +158,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     support: { email: e.SUPPORT_EMAIL, phone: e.SUPPORT_PHONE, hours: e.SUPPORT_HOURS ?? null },
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    operations: {
+      logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "development" ? "debug" : "info"),
+      logFile: e.LOG_FILE ?? null,
+      metricsToken: e.METRICS_TOKEN ?? null,
+      alert: { successRate: e.ALERT_SUCCESS_RATE, minPayments: e.ALERT_MIN_PAYMENTS, webhookUrl: e.ALERT_WEBHOOK_URL ?? null },
+      apiKeyCreatedAt: e.CHEQPAY_API_KEY_CREATED_AT ?? null,
+    },
     admin: {
       emails: [...new Set((e.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))],
       apiToken: e.ADMIN_API_TOKEN ?? null,
