@@ -31,7 +31,17 @@ async function main(): Promise<number> {
     const env = { ...process.env, TEST_DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
     const vitestProjects = suites.filter((suite) => suite !== "e2e");
     if (vitestProjects.length > 0) add(totals, await runVitest(vitestProjects, env));
-    if (suites.includes("e2e")) add(totals, await runPlaywright(browser, { ...env, DATABASE_URL: database.url }));
+    if (suites.includes("e2e")) {
+      // A database of its own: the app's every-minute reconciliation would otherwise work through what the
+      // integration tests left behind (unsent emails, stuck attempts) and delay the e2e tests' own jobs.
+      const e2eDatabase = vitestProjects.length > 0 ? await createFreshDatabase(process.env.DATABASE_URL) : database;
+      try {
+        await runMigrations(e2eDatabase.url);
+        add(totals, await runPlaywright(browser, { ...env, TEST_DATABASE_URL: e2eDatabase.url, DATABASE_URL: e2eDatabase.url }));
+      } finally {
+        if (e2eDatabase !== database) await e2eDatabase.drop();
+      }
+    }
   } finally {
     await database.drop();
   }

@@ -9,6 +9,9 @@ export type JobHandlers = Record<QueueName, (data: Record<string, string>) => Pr
 
 export type JobRunner = JobQueue & { stop(): Promise<void>; boss: PgBoss };
 
+/** Jobs taken per fetch: emails are many and quick, refunds fewer, the reconciliation one at a time. */
+const BATCH_SIZES: Record<QueueName, number> = { "send-email": 20, "process-refund": 5, "reconcile-payments": 1 };
+
 export async function startJobRunner(
   sql: postgres.Sql,
   handlers: JobHandlers,
@@ -22,8 +25,20 @@ export async function startJobRunner(
   }
   const polling = options.pollingIntervalSeconds ?? 2;
   for (const name of Object.values(QUEUES)) {
-    await boss.work<Record<string, string>>(name, { pollingIntervalSeconds: polling, batchSize: 1 }, async ([job]) => {
-      if (job) await handlers[name](job.data);
+    // pg-boss waits out the polling interval after every fetch, even a full one: jobs are taken in batches and
+    // run side by side, each failing on its own (a failed job is retried with backoff; the rest complete).
+    await boss.work<Record<string, string>>(name, { pollingIntervalSeconds: polling, batchSize: BATCH_SIZES[name] }, async (jobs) => {
+      await Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await handlers[name](job.data);
+          } catch (error) {
+            const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+            console.error(`queue: ${name} job ${job.id} failed (retried with backoff): ${message}`);
+            await boss.fail(name, job.id, { message });
+          }
+        }),
+      );
     });
   }
   if (options.schedule ?? true) await boss.schedule(QUEUES.reconcilePayments, "* * * * *", {}, { tz: "UTC" });
