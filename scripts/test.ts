@@ -7,9 +7,13 @@ import path from "node:path";
 import { run } from "./lib/child-process";
 import { findBrowser } from "./lib/find-browser";
 import { findFreePort } from "./lib/free-port";
+import { createScanner, formatFindings, scanTestRun, secretsFromEnvironments, sequenceSpan } from "./lib/secrets-scan";
 import { localCertificateFile } from "./lib/tls-certificate";
 import { createFreshDatabase } from "./lib/test-database";
+import { SANDBOX_DEFAULTS } from "../lib/config";
 import { runMigrations } from "../lib/db/migrate";
+import playwrightConfig from "../playwright.config";
+import { TEST_CARDS } from "../sandbox/src/cards";
 
 type Counts = { passed: number; failed: number };
 const SUITES = ["unit", "integration", "e2e"] as const;
@@ -18,6 +22,8 @@ type Suite = (typeof SUITES)[number];
 const requested = process.argv.slice(2).filter((arg) => (SUITES as readonly string[]).includes(arg)) as Suite[];
 const suites: Suite[] = requested.length > 0 ? requested : [...SUITES];
 const reportDir = path.join(".data", "test-reports");
+/** The app's JSON log lines during the end-to-end run (LOG_FILE), scanned for card data and secrets after it. */
+const appLogFile = path.join(process.cwd(), reportDir, "app.log");
 
 async function main(): Promise<number> {
   rmSync(reportDir, { recursive: true, force: true });
@@ -37,7 +43,10 @@ async function main(): Promise<number> {
       const e2eDatabase = vitestProjects.length > 0 ? await createFreshDatabase(process.env.DATABASE_URL) : database;
       try {
         await runMigrations(e2eDatabase.url);
-        add(totals, await runPlaywright(browser, { ...env, TEST_DATABASE_URL: e2eDatabase.url, DATABASE_URL: e2eDatabase.url }));
+        const e2eEnv = { ...env, TEST_DATABASE_URL: e2eDatabase.url, DATABASE_URL: e2eDatabase.url };
+        add(totals, await runPlaywright(browser, e2eEnv));
+        // While the e2e database still exists: what the run left behind must hold no card data or secret.
+        add(totals, await runSecretsScan(e2eDatabase.url, e2eEnv));
       } finally {
         if (e2eDatabase !== database) await e2eDatabase.drop();
       }
@@ -79,6 +88,7 @@ async function runPlaywright(browser: string | null, env: NodeJS.ProcessEnv): Pr
       E2E_APP_PORT: String(ports.app),
       E2E_SANDBOX_PORT: String(ports.sandbox),
       E2E_JSON_REPORT: report,
+      E2E_LOG_FILE: appLogFile,
       NODE_EXTRA_CA_CERTS: certificateFile,
     },
   }).then(() => true, () => false);
@@ -90,6 +100,44 @@ async function runPlaywright(browser: string | null, env: NodeJS.ProcessEnv): Pr
   const globalErrors = json.errors?.length ?? 0;
   const failed = json.stats.unexpected + globalErrors;
   return { passed: json.stats.expected + json.stats.flaky, failed: failed === 0 && !exitedCleanly ? 1 : failed };
+}
+
+/**
+ * One test: no test card number, CVC or key/token of this run in the app's log, in any row of the e2e database
+ * (schemas public and pgboss) or in the build (.next/ without its cache). Findings are printed masked.
+ */
+async function runSecretsScan(databaseUrl: string, env: NodeJS.ProcessEnv): Promise<Counts> {
+  const webServers = [playwrightConfig.webServer ?? []].flat();
+  const secrets = secretsFromEnvironments(
+    [
+      { name: "the sandbox API key (CHEQPAY_API_KEY default)", value: SANDBOX_DEFAULTS.apiKey },
+      { name: "the sandbox webhook secret (CHEQPAY_WEBHOOK_SECRET default)", value: SANDBOX_DEFAULTS.webhookSecret },
+      { name: "the development AUTH_SECRET", value: SANDBOX_DEFAULTS.authSecret },
+    ],
+    [env, ...webServers.map((server) => server.env)],
+  );
+  const scanner = createScanner({
+    cardNumbers: TEST_CARDS.map((card) => card.number),
+    secrets,
+    // By design, lib/config.ts holds the sandbox's well-known development values as its defaults (production
+    // refuses them): the server build has them there, declared together. Anywhere else, and in the client's
+    // bundle (.next/static) at all, they are findings.
+    allowed: [
+      {
+        where: /^\.next\/server\//,
+        span: sequenceSpan([SANDBOX_DEFAULTS.authSecret, SANDBOX_DEFAULTS.apiKey, SANDBOX_DEFAULTS.webhookSecret]),
+      },
+    ],
+  });
+  const { findings, problems, scanned } = await scanTestRun(scanner, { logFiles: [appLogFile], databaseUrl, buildDir: ".next" });
+  if (findings.length === 0 && problems.length === 0) {
+    console.log(`\nSecrets scan: passed, no test card number, CVC or key in ${scanned}.`);
+    return { passed: 1, failed: 0 };
+  }
+  console.log(`\nSecrets scan: FAILED, ${findings.length} found (scanned ${scanned}).`);
+  for (const problem of problems) console.log(`  ${problem}`);
+  for (const line of formatFindings(findings)) console.log(line);
+  return { passed: 0, failed: 1 };
 }
 
 function add(totals: Counts, counts: Counts): void {

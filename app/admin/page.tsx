@@ -32,6 +32,10 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
     <main className="page admin-page">
       <p className="admin-eyebrow">{t("title")}</p>
       <h1>{t("orders.title")}</h1>
+      <p>
+        <Link href="/admin/alerts">{t("alerts.link")}</Link>
+        {" · "}<Link href="/admin/dashboard">{t("dashboard.link")}</Link>
+      </p>
       <OrderSearchForm
         search={search}
         strings={{

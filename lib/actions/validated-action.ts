@@ -1,6 +1,7 @@
 // The one wrapper for Server Actions: parse the input with the form's shared zod schema, then call lib/.
 // Invalid input changes nothing and comes back as field errors (message keys, translated by the form).
 import type { z } from "zod/mini";
+import { withRequestContext } from "@/lib/observability/with-request";
 
 export type FieldErrors<Field extends string = string> = Partial<Record<Field, string>>;
 export type InvalidInput<Field extends string = string> = { kind: "invalid"; fieldErrors: FieldErrors<Field> };
@@ -9,11 +10,13 @@ export function validatedAction<Schema extends z.ZodMiniType, Result>(
   schema: Schema,
   handler: (input: z.output<Schema>) => Promise<Result>,
 ): (input: unknown) => Promise<Result | InvalidInput> {
-  return async (input: unknown) => {
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-    return handler(parsed.data);
-  };
+  return async (input: unknown) =>
+    // Every line logged and every Cheqpay call made while the action runs carries the request's id.
+    withRequestContext(async () => {
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error.issues) } as InvalidInput;
+      return handler(parsed.data);
+    });
 }
 
 /** The first message for each top-level field; problems without a field go under `form`. */

@@ -1,6 +1,6 @@
 // Who is staff: a signed-in account whose email is in ADMIN_EMAILS, or the merchant's systems presenting
 // ADMIN_API_TOKEN. Checked on the server by every /admin page, action and API route; anyone else gets 404.
-import { timingSafeEqual } from "node:crypto";
+import { bearerTokenMatches } from "@/lib/http/bearer-token";
 import type { Account } from "@/lib/accounts/current-account";
 import type { AdminConfig } from "@/lib/config";
 
@@ -10,10 +10,5 @@ export function isStaff(account: Pick<Account, "email"> | null, admin: Pick<Admi
 
 /** `Authorization: Bearer <token>` against ADMIN_API_TOKEN, in constant time. Always false when no token is set. */
 export function hasAdminToken(authorization: string | null, admin: Pick<AdminConfig, "apiToken">): boolean {
-  if (!admin.apiToken || !authorization) return false;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) return false;
-  const given = Buffer.from(match[1]!);
-  const expected = Buffer.from(admin.apiToken);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return bearerTokenMatches(authorization, admin.apiToken);
 }

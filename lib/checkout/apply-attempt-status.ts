@@ -6,6 +6,8 @@ import type { CardSummary, PayerAuthentication } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
 import { cartLines, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { addToOutbox, queueOutboxEmails } from "@/lib/emails/outbox";
+import { getLogger } from "@/lib/observability/logger";
+import { recordAttemptMove } from "./attempt-events";
 import { allowedPredecessors, type AttemptStatus } from "./attempt-status";
 
 export type AttemptRow = typeof paymentAttempts.$inferSelect;
@@ -37,6 +39,7 @@ export async function applyAttemptStatus(
 ): Promise<ApplyResult> {
   try {
     const result = await moveAttempt(db, attemptId, update, source, detail);
+    if (result.changed) recordAttemptMove(result.attempt, source, result.orderPaid);
     await queueOutboxEmails(result.outboxIds);
     return { attempt: result.attempt, changed: result.changed };
   } catch (error) {
@@ -51,7 +54,7 @@ async function moveAttempt(
   update: AttemptUpdate,
   source: StatusSource,
   detail: Record<string, unknown>,
-): Promise<ApplyResult & { outboxIds: string[] }> {
+): Promise<ApplyResult & { outboxIds: string[]; orderPaid: boolean }> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
     const keepsPayerAuth = update.status === "requires_device_data" || update.status === "requires_challenge";
@@ -81,7 +84,7 @@ async function moveAttempt(
     if (!moved) {
       const [current] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
       if (!current) throw new Error(`Unknown payment attempt ${attemptId}`);
-      return { attempt: current, changed: false, outboxIds: [] };
+      return { attempt: current, changed: false, outboxIds: [], orderPaid: false };
     }
     await tx.insert(paymentEvents).values({
       orderId: moved.orderId,
@@ -90,11 +93,16 @@ async function moveAttempt(
       detail: { status: moved.status, source, declineCode: moved.declineCode, ...detail },
     });
     const outboxIds: (string | null)[] = [];
-    if (moved.status === "succeeded") outboxIds.push(await markOrderPaid(tx, moved.orderId));
+    let orderPaid = false;
+    if (moved.status === "succeeded") {
+      const paid = await markOrderPaid(tx, moved.orderId);
+      orderPaid = paid.paid;
+      outboxIds.push(paid.outboxId);
+    }
     if (isLateFailure(moved.status, before?.status, source)) {
       outboxIds.push(await addToOutbox(tx, { eventKey: `payment-failed:${moved.id}`, kind: "payment-failed", orderId: moved.orderId }));
     }
-    return { attempt: moved, changed: true, outboxIds: outboxIds.filter((id) => id !== null) };
+    return { attempt: moved, changed: true, outboxIds: outboxIds.filter((id) => id !== null), orderPaid };
   });
 }
 
@@ -117,7 +125,10 @@ async function recordSecondCharge(db: Database, attemptId: string, source: Statu
     kind: "attempt.second_charge",
     detail: { source, externalId: attempt.externalId, cheqpayOrderId: attempt.cheqpayOrderId, ...detail },
   });
-  console.error(`Second charge for order ${attempt.orderId}: attempt ${attemptId} succeeded at Cheqpay after another one`);
+  getLogger().error(
+    { event: "payment.second_charge", orderId: attempt.orderId, attemptId, externalId: attempt.externalId, amountCentavos: attempt.amountCentavos },
+    "a second attempt of an already paid order was charged: refund it",
+  );
   return { attempt, changed: false };
 }
 
@@ -139,13 +150,13 @@ function isLateFailure(status: AttemptStatus, before: AttemptStatus | undefined,
 
 /** The order is paid once, and what it bought leaves the cart it came from (items added in another tab
  *  since stay). The confirmation email joins the outbox in the same transaction. */
-async function markOrderPaid(tx: Transaction, orderId: string): Promise<string | null> {
+async function markOrderPaid(tx: Transaction, orderId: string): Promise<{ paid: boolean; outboxId: string | null }> {
   const [paid] = await tx
     .update(orders)
     .set({ status: "paid", paidAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
     .returning({ cartId: orders.cartId });
-  if (!paid) return null;
+  if (!paid) return { paid: false, outboxId: null };
   await tx.insert(paymentEvents).values({ orderId, kind: "order.paid", detail: {} });
   const outboxId = await addToOutbox(tx, { eventKey: `order-confirmation:${orderId}`, kind: "order-confirmation", orderId });
   if (paid.cartId) {
@@ -154,5 +165,5 @@ async function markOrderPaid(tx: Transaction, orderId: string): Promise<string |
     // in the other order could deadlock with it.
     await tx.delete(cartLines).where(and(eq(cartLines.cartId, paid.cartId), inArray(cartLines.productId, bought)));
   }
-  return outboxId;
+  return { paid: true, outboxId };
 }

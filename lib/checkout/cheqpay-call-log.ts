@@ -3,6 +3,7 @@
 import type { CallOptions, CheqpayRequestEvent } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
 import { paymentEvents } from "@/lib/db/schema";
+import { getLogger } from "@/lib/observability/logger";
 
 export type CallLog = { call: CallOptions; flush(db: Database): Promise<void> };
 
@@ -34,7 +35,7 @@ export function cheqpayCallLog(orderId: string, attemptId: string | null, extra:
         );
       } catch (error) {
         // The timeline is a record, not a step of the payment: losing a line must not fail it.
-        console.error("timeline: Cheqpay calls not recorded", error instanceof Error ? error.message : error);
+        getLogger().error({ event: "timeline.write_failed", orderId, err: error }, "Cheqpay calls not recorded on the timeline");
       }
     },
   };

@@ -19,6 +19,7 @@ import {
 import { IN_FLIGHT_STATUSES, isInFlight } from "./attempt-status";
 import type { BrowserInfo, CheckoutForm } from "./checkout-form-schema";
 import { type BillingAddressJson, ensureCheckoutOrder, type OrderRow } from "./checkout-order";
+import { recordEvent } from "@/lib/observability/events";
 import { cheqpayCallLog } from "./cheqpay-call-log";
 import { payerOf } from "./payer";
 import { planPayment } from "./payment-plan";
@@ -100,6 +101,14 @@ async function submitToCheqpay(
 ): Promise<PaymentStep> {
   let current: AttemptRow;
   const log = cheqpayCallLog(order.id, attempt.id);
+  recordEvent("payment.initiated", {
+    orderId: order.id,
+    attemptId: attempt.id,
+    externalId: attempt.externalId,
+    amountCentavos: attempt.amountCentavos,
+    currency: attempt.currency,
+    savedCard: payment.source.kind === "saved-card",
+  });
   try {
     const created = await ctx.cheqpay.createPaymentOrder({
       externalId: attempt.externalId,

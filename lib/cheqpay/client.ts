@@ -47,6 +47,7 @@ export type CheqpayClientOptions = {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onRequest?: (event: CheqpayRequestEvent) => void;
+  currentRequestId?: () => string | undefined;
 };
 
 /** Per-call options: our request id (passed on to Cheqpay as `x-request-id`), a timeout, an observer of the
@@ -67,6 +68,7 @@ export function createCheqpayClient(options: CheqpayClientOptions) {
     sleep: options.sleep,
     random: options.random,
     onRequest: options.onRequest,
+    currentRequestId: options.currentRequestId,
   };
   const orderPath = (id: string) => `/v2/payment-orders/${encodeURIComponent(id)}`;
 

@@ -1,5 +1,8 @@
-// The app's Cheqpay client, configured from lib/config.ts; one per process.
+// The app's Cheqpay client, configured from lib/config.ts; one per process. Every HTTP attempt is logged as
+// `cheqpay.request` and measured; the request being served gives its id to Cheqpay (`x-request-id`).
 import { getConfig } from "../config";
+import { recordCheqpayRequest } from "../observability/cheqpay-requests";
+import { currentRequestId } from "../observability/request-context";
 import { type CheqpayClient, createCheqpayClient } from "./client";
 
 let client: CheqpayClient | null = null;
@@ -13,6 +16,8 @@ export function getCheqpayClient(): CheqpayClient {
     merchantId: cheqpay.merchantId,
     timeoutMs: cheqpay.timeoutMs,
     amountUnit: cheqpay.amountUnit,
+    onRequest: recordCheqpayRequest,
+    currentRequestId,
   });
   return client;
 }

@@ -40,6 +40,8 @@ export type TransportConfig = {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onRequest?: (event: CheqpayRequestEvent) => void;
+  /** The id of the request being served (sent as `x-request-id` when a call names none). */
+  currentRequestId?: () => string | undefined;
 };
 
 export type CheqpayRequest<T> = {
@@ -61,7 +63,7 @@ export type CheqpayResponse<T> = { data: T; httpStatus: number; requestId: strin
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function sendCheqpayRequest<T>(config: TransportConfig, request: CheqpayRequest<T>): Promise<CheqpayResponse<T>> {
-  const requestId = request.requestId ?? randomUUID();
+  const requestId = request.requestId ?? config.currentRequestId?.() ?? randomUUID();
   const url = buildUrl(config.baseUrl, request.path, request.query);
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
   const sleep = config.sleep ?? defaultSleep;

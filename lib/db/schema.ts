@@ -376,3 +376,37 @@ export const emailOutbox = pgTable(
     index("email_outbox_order_id_idx").on(t.orderId),
   ],
 );
+
+// (Appended with the alerts table: the imports above are shared by concurrent changes.)
+import { real } from "drizzle-orm/pg-core";
+
+export type AlertKind = "success_rate_low" | "success_rate_recovered";
+/** null: the alert was just recorded and its webhook is being delivered. */
+export type AlertWebhookStatus = "delivered" | "failed" | "not_configured";
+export type AlertDecline = { code: string; count: number };
+
+/**
+ * The success-rate alert's history and state: each row is one alert (low) or one recovery, with the window it
+ * was computed on. The latest row says whether we are alerting now, whichever instance ran the check.
+ */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").$type<AlertKind>().notNull(),
+    rate: real("rate").notNull(),
+    succeeded: integer("succeeded").notNull(),
+    failed: integer("failed").notNull(),
+    topDeclines: jsonb("top_declines").$type<AlertDecline[]>().notNull().default([]),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    windowEnd: timestamp("window_end", { withTimezone: true }).notNull(),
+    webhookStatus: text("webhook_status").$type<AlertWebhookStatus>(),
+    // The moment of the insert (made under the check's lock): the latest row is the current state.
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [
+    index("alerts_created_at_idx").on(t.createdAt),
+    check("alerts_kind_known", sql`${t.kind} in ('success_rate_low', 'success_rate_recovered')`),
+    check("alerts_webhook_status_known", sql`${t.webhookStatus} in ('delivered', 'failed', 'not_configured')`),
+  ],
+);

@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/client";
 import { emailOutbox, type OutboxEmailKind } from "@/lib/db/schema";
 import { defaultJobQueue } from "@/lib/queue/default-queue";
 import { type JobQueue, QUEUES } from "@/lib/queue/queues";
+import { getLogger } from "@/lib/observability/logger";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -22,7 +23,7 @@ export async function queueOutboxEmails(ids: readonly string[], queue: JobQueue 
   if (!queue) return;
   for (const id of ids) {
     await queue.send(QUEUES.sendEmail, { outboxId: id }, id).catch((error: unknown) => {
-      console.error(`mail: queueing outbox ${id} failed; the sweep will`, error instanceof Error ? error.message : error);
+      getLogger().error({ event: "email.queue_failed", outboxId: id, err: error }, "queueing the email failed; the sweep will queue it");
     });
   }
 }

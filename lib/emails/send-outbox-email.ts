@@ -5,6 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { emailOutbox, mailMessages } from "@/lib/db/schema";
 import type { Mailer } from "@/lib/mail/send-mail";
+import { recordEvent } from "@/lib/observability/events";
 import { loadOrderEmailData } from "./order-email-data";
 import { type EmailContext, renderOrderEmail } from "./render-order-email";
 
@@ -42,6 +43,7 @@ export async function sendOutboxEmail(db: Database, mailer: Pick<Mailer, "sendMa
       // "Duplicate" while another sender holds the message unsent: not done yet, try again later.
       if (!result.sent && !(await wasDelivered(db, entry.eventKey))) throw new OutboxEmailInProgressError(outboxId);
     } catch (error) {
+      recordEvent("email.failed", { kind: entry.kind, orderId: entry.orderId, outboxId, err: error });
       await db
         .update(emailOutbox)
         .set({ attempts: sql`${emailOutbox.attempts} + 1`, lastError: (error instanceof Error ? error.name : "Error").slice(0, 200) })
@@ -49,6 +51,7 @@ export async function sendOutboxEmail(db: Database, mailer: Pick<Mailer, "sendMa
       throw error;
     }
     await tx.update(emailOutbox).set({ sentAt: sql`now()`, attempts: sql`${emailOutbox.attempts} + 1` }).where(eq(emailOutbox.id, outboxId));
+    recordEvent("email.sent", { kind: entry.kind, orderId: entry.orderId, outboxId });
     return "sent";
   });
 }

@@ -1,5 +1,7 @@
 // What each queue's job does, given the process's database, Cheqpay client, mailer and queue.
+import { alertSettingsFrom, checkSuccessRate, type SuccessRateAlertSettings } from "@/lib/alerts/check-success-rate";
 import type { CheqpayClient } from "@/lib/cheqpay";
+import { getConfig } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { queueOutboxEmails } from "@/lib/emails/outbox";
 import type { EmailContext } from "@/lib/emails/render-order-email";
@@ -9,6 +11,8 @@ import type { JobHandlers } from "@/lib/queue/job-runner";
 import type { JobQueue } from "@/lib/queue/queues";
 import { processRefund } from "@/lib/refunds/process-refund";
 import { reconcilePayments } from "./reconcile-payments";
+import { getLogger } from "@/lib/observability/logger";
+import { logKeyAge } from "@/lib/operations/key-age-warning";
 
 export type JobDependencies = {
   db: Database;
@@ -19,6 +23,8 @@ export type JobDependencies = {
   queue: () => JobQueue | null;
   /** How long a refund whose earlier call's outcome is unknown waits before being posted again (tests: 0). */
   refundResubmitAfterMs?: number;
+  /** The success-rate alert's threshold, webhook and staff; default: from the process's configuration. */
+  alertSettings?: SuccessRateAlertSettings;
 };
 
 export function jobHandlers(deps: JobDependencies): JobHandlers {
@@ -34,7 +40,13 @@ export function jobHandlers(deps: JobDependencies): JobHandlers {
     },
     "reconcile-payments": async () => {
       const summary = await reconcilePayments(deps.db, deps.cheqpay, deps.queue());
-      if (summary.settled + summary.expired > 0) console.log(`reconciliation: ${JSON.stringify(summary)}`);
+      if (summary.settled + summary.expired > 0) getLogger().info({ event: "reconciliation.settled", ...summary }, "reconciliation moved stuck payments on");
+    },
+    "check-key-age": async () => {
+      logKeyAge(getConfig().operations.apiKeyCreatedAt, new Date());
+    },
+    "check-success-rate": async () => {
+      await checkSuccessRate(deps.db, deps.mailer, deps.alertSettings ?? alertSettingsFrom(getConfig()));
     },
   };
 }

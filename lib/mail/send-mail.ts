@@ -8,6 +8,7 @@ import type { Database } from "../db/client";
 import { mailMessages, type MailTransport } from "../db/schema";
 import { InvalidMailError, MailSendError } from "./errors";
 import { createSmtpSender, type SmtpSender } from "./smtp-transport";
+import { getLogger } from "../observability/logger";
 
 export type MailMessage = { eventKey: string; to: string; subject: string; text: string; html: string };
 
@@ -88,7 +89,7 @@ export function createMailer(options: { smtpUrl: string | null; from: string }):
       await smtp!.send({ from: options.from, to: m.to, subject: m.subject, text: m.text, html: m.html });
     } catch (error) {
       const code = errorCode(error);
-      console.error(`mail: sending ${m.eventKey} (${id}) failed${code ? `: ${code}` : ""}`);
+      getLogger().error({ event: "mail.send_failed", eventKey: m.eventKey, messageId: id, code }, "sending an email failed");
       await db.update(mailMessages).set({ sendingUntil: null }).where(eq(mailMessages.id, id));
       throw new MailSendError(m.eventKey, id, code, { cause: error });
     }

@@ -32,7 +32,7 @@ export function createLogger(options: {
   file?: string | null;
 }): Logger {
   const streams: pino.StreamEntry[] = [
-    { stream: options.destination ?? (options.pretty ? pretty({ sync: true, colorize: true }) : pino.destination({ sync: false })) },
+    { stream: options.destination ?? (options.pretty ? pretty({ sync: true, colorize: true }) : pino.destination({ sync: true })) },
   ];
   if (options.file) streams.push({ stream: createWriteStream(options.file, { flags: "a" }) });
   return pino(

@@ -34,7 +34,9 @@ function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-const DIGIT_RUN = /\d(?:[ -]?\d){12,18}/g;
+/** A card number as people and machines write it: 13–19 digits in one run, in groups of four, or 4-6-5 (American
+ *  Express); never part of a longer token (an id whose digit groups happen to look like one stays whole). */
+const DIGIT_RUN = /(?<![\w-])(?:\d{13,19}|\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?|\d{4}[ -]\d{6}[ -]\d{5})(?![\w-])/g;
 
 /** The text with card-number-like runs and the given secret values masked. */
 export function redactText(text: string, secretValues: readonly string[] = []): string {

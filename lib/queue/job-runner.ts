@@ -1,7 +1,12 @@
-// Starts pg-boss on the app's database: creates the queues, registers the workers and the every-minute
-// schedule. Several app instances may run it against one database: pg-boss hands each job to one of them.
+// Starts pg-boss on the app's database: creates the queues, registers the workers and the schedules (the
+// every-minute reconciliation, the success-rate check every 5 minutes). Several app instances may run it
+// against one database: pg-boss hands each job to one of them.
 import PgBoss from "pg-boss";
 import type postgres from "postgres";
+import { recordEvent } from "@/lib/observability/events";
+import { getLogger } from "@/lib/observability/logger";
+import { getMetrics } from "@/lib/observability/metrics";
+import { runWithRequestContext } from "@/lib/observability/request-context";
 import { pgBossDb } from "./pg-boss-adapter";
 import { type JobQueue, QUEUE_OPTIONS, QUEUES, type QueueName } from "./queues";
 
@@ -10,7 +15,7 @@ export type JobHandlers = Record<QueueName, (data: Record<string, string>) => Pr
 export type JobRunner = JobQueue & { stop(): Promise<void>; boss: PgBoss };
 
 /** Jobs taken per fetch: emails are many and quick, refunds fewer, the reconciliation one at a time. */
-const BATCH_SIZES: Record<QueueName, number> = { "send-email": 20, "process-refund": 5, "reconcile-payments": 1 };
+const BATCH_SIZES: Record<QueueName, number> = { "send-email": 20, "process-refund": 5, "reconcile-payments": 1, "check-success-rate": 1, "check-key-age": 1 };
 
 export async function startJobRunner(
   sql: postgres.Sql,
@@ -18,7 +23,7 @@ export async function startJobRunner(
   options: { pollingIntervalSeconds?: number; schedule?: boolean } = {},
 ): Promise<JobRunner> {
   const boss = new PgBoss({ db: pgBossDb(sql), schema: "pgboss", schedule: options.schedule ?? true } as PgBoss.ConstructorOptions);
-  boss.on("error", (error) => console.error(`queue: ${error.message}`));
+  boss.on("error", (error) => getLogger().error({ event: "queue.error", err: error }, "the job queue reported an error"));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     await boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
@@ -29,19 +34,29 @@ export async function startJobRunner(
     // run side by side, each failing on its own (a failed job is retried with backoff; the rest complete).
     await boss.work<Record<string, string>>(name, { pollingIntervalSeconds: polling, batchSize: BATCH_SIZES[name] }, async (jobs) => {
       await Promise.all(
-        jobs.map(async (job) => {
-          try {
-            await handlers[name](job.data);
-          } catch (error) {
-            const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-            console.error(`queue: ${name} job ${job.id} failed (retried with backoff): ${message}`);
-            await boss.fail(name, job.id, { message });
-          }
-        }),
+        // Each job is a request of its own: its log lines and Cheqpay calls carry the job's id.
+        jobs.map((job) =>
+          runWithRequestContext({ requestId: `job-${job.id}` }, async () => {
+            try {
+              await handlers[name](job.data);
+              getMetrics().jobs.inc({ queue: name, result: "completed" });
+            } catch (error) {
+              getMetrics().jobs.inc({ queue: name, result: "failed" });
+              recordEvent("job.failed", { queue: name, jobId: job.id, err: error });
+              const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+              await boss.fail(name, job.id, { message });
+            }
+          }),
+        ),
       );
     });
   }
-  if (options.schedule ?? true) await boss.schedule(QUEUES.reconcilePayments, "* * * * *", {}, { tz: "UTC" });
+  if (options.schedule ?? true) {
+    await boss.schedule(QUEUES.reconcilePayments, "* * * * *", {}, { tz: "UTC" });
+    await boss.schedule(QUEUES.checkSuccessRate, "*/5 * * * *", {}, { tz: "UTC" });
+    // 08:00 in Mexico City: the daily reminder lands when the merchant's day starts.
+    await boss.schedule(QUEUES.checkKeyAge, "0 8 * * *", {}, { tz: "America/Mexico_City" });
+  }
   return {
     boss,
     async send(queue, data, key) {

@@ -7,6 +7,10 @@ export const QUEUES = {
   sendEmail: "send-email",
   /** Every minute: moves stuck payment attempts on, sweeps unsent emails and unprocessed refunds. */
   reconcilePayments: "reconcile-payments",
+  /** Every 5 minutes: the card payments' success rate of the last 15 minutes, alerting staff when it is low. */
+  checkSuccessRate: "check-success-rate",
+  /** Daily: warns in the log when the Cheqpay API key is older than 90 days. */
+  checkKeyAge: "check-key-age",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -16,6 +20,8 @@ export const QUEUE_OPTIONS: Record<QueueName, { policy: "standard" | "stately" |
   "process-refund": { policy: "stately", retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   "send-email": { policy: "stately", retryLimit: 10, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
   "reconcile-payments": { policy: "singleton", retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 240 },
+  "check-success-rate": { policy: "singleton", retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 120 },
+  "check-key-age": { policy: "singleton", retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 },
 };
 
 /** Sends a job. The app's code depends on this, not on pg-boss. */

@@ -13,6 +13,7 @@ import {
   type Refund as CheqpayRefund,
 } from "@/lib/cheqpay";
 import { cheqpayCallLog } from "@/lib/checkout/cheqpay-call-log";
+import { recordEvent } from "@/lib/observability/events";
 import type { Database } from "@/lib/db/client";
 import { emailOutbox, orders, paymentAttempts, paymentEvents, refunds } from "@/lib/db/schema";
 import { cheqpayRefundReason, isOurRefund, statusAfterRefunds } from "./refund-rules";
@@ -39,7 +40,18 @@ export async function processRefund(
   refundId: string,
   options: { resubmitAfterMs?: number } = {},
 ): Promise<ProcessRefundResult> {
-  const resubmitAfterMs = options.resubmitAfterMs ?? RESUBMIT_AFTER_MS;
+  const before = await db.select({ status: refunds.status }).from(refunds).where(eq(refunds.id, refundId));
+  const result = await settleRefund(db, cheqpay, refundId, options.resubmitAfterMs ?? RESUBMIT_AFTER_MS);
+  const { refund } = result;
+  if (refund && before[0]?.status === "PENDING" && refund.status !== "PENDING") {
+    const fields = { orderId: refund.orderId, refundId: refund.id, amountCentavos: refund.amountCentavos, currency: refund.currency };
+    if (refund.status === "SUCCEEDED") recordEvent("refund.succeeded", fields);
+    else recordEvent("refund.failed", { ...fields, reason: refund.failureReason });
+  }
+  return result;
+}
+
+async function settleRefund(db: Database, cheqpay: CheqpayClient, refundId: string, resubmitAfterMs: number): Promise<ProcessRefundResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`refund:${refundId}`}, 0))`);
     const [row] = await tx

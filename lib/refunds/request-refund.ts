@@ -4,6 +4,8 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { orders, paymentEvents, refunds } from "@/lib/db/schema";
+import { recordEvent } from "@/lib/observability/events";
+import { getLogger } from "@/lib/observability/logger";
 import { type JobQueue, QUEUES } from "@/lib/queue/queues";
 import { checkRefund, type RefundRefusal } from "./refund-rules";
 
@@ -51,8 +53,10 @@ export async function requestRefund(
     return { kind: "accepted", refund: refund! };
   });
   if (result.kind === "accepted") {
+    const { refund } = result;
+    recordEvent("refund.requested", { orderId: refund.orderId, refundId: refund.id, amountCentavos: refund.amountCentavos, currency: refund.currency, requestedBy: refund.requestedBy });
     await queue.send(QUEUES.processRefund, { refundId: result.refund.id }, result.refund.id).catch((error: unknown) => {
-      console.error(`refunds: queueing ${result.refund.id} failed; the sweep will queue it`, error instanceof Error ? error.message : error);
+      getLogger().error({ event: "refund.queue_failed", refundId: result.refund.id, err: error }, "queueing the refund failed; the sweep will queue it");
     });
   }
   return result;

@@ -7,6 +7,8 @@ import { ConfigError, getConfig } from "../config";
 import { getDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { startJobs } from "../jobs/start-jobs";
+import { getLogger } from "../observability/logger";
+import { logKeyAge } from "../operations/key-age-warning";
 
 export async function onServerStart(): Promise<void> {
   let config;
@@ -14,6 +16,7 @@ export async function onServerStart(): Promise<void> {
     config = getConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
+    // Plain text: the logger itself reads the configuration that just failed.
     console.error(`Cheqpay Checkout cannot start. ${error.message}`);
     process.exit(1);
   }
@@ -22,14 +25,15 @@ export async function onServerStart(): Promise<void> {
     await runMigrations(config.databaseUrl);
     await seedCatalog(getDb());
   } catch (error) {
-    console.error("Cheqpay Checkout cannot start: the database could not be prepared.", error);
+    getLogger().fatal({ event: "startup.failed", err: error }, "Cheqpay Checkout cannot start: the database could not be prepared");
     process.exit(1);
   }
   try {
     // Refunds, emails and the every-minute reconciliation run as jobs on the same database.
     await startJobs(config);
+    logKeyAge(config.operations.apiKeyCreatedAt, new Date());
   } catch (error) {
-    console.error("Cheqpay Checkout cannot start: the job queue could not be started.", error);
+    getLogger().fatal({ event: "startup.failed", err: error }, "Cheqpay Checkout cannot start: the job queue could not be started");
     process.exit(1);
   }
 }

@@ -8,6 +8,8 @@ import { attemptStatusFor } from "@/lib/checkout/attempt-status";
 import { declineCodeForReason } from "@/lib/checkout/decline-codes";
 import type { Database } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents, webhookEvents } from "@/lib/db/schema";
+import { recordEvent } from "@/lib/observability/events";
+import { getMetrics } from "@/lib/observability/metrics";
 
 export type WebhookAnswer = { status: number; body: { received: boolean; duplicate?: boolean; error?: string } };
 
@@ -20,10 +22,14 @@ export async function handleCheqpayWebhook(
   secrets: readonly string[],
 ): Promise<WebhookAnswer> {
   if (!verifyWebhookSignature(rawBody, signature, secrets)) {
+    recordWebhook(null, "rejected");
     return { status: 401, body: { received: false, error: "invalid signature" } };
   }
   const event = parseWebhookEvent(rawBody);
-  if (!event) return { status: 400, body: { received: false, error: "not a Cheqpay event" } };
+  if (!event) {
+    recordWebhook(null, "invalid");
+    return { status: 400, body: { received: false, error: "not a Cheqpay event" } };
+  }
   try {
     const duplicate = await db.transaction(async (tx) => {
       const [stored] = await tx
@@ -36,11 +42,28 @@ export async function handleCheqpayWebhook(
       await tx.update(webhookEvents).set({ processedAt: sql`now()` }).where(eq(webhookEvents.eventId, event.id));
       return false;
     });
+    recordWebhook(event, duplicate ? "duplicate" : "processed");
     return { status: 200, body: duplicate ? { received: true, duplicate: true } : { received: true } };
   } catch (error) {
-    if (error instanceof UnknownOrderError) return { status: 404, body: { received: false, error: "unknown payment order" } };
+    if (error instanceof UnknownOrderError) {
+      recordWebhook(event, "unknown_order");
+      return { status: 404, body: { received: false, error: "unknown payment order" } };
+    }
     throw error;
   }
+}
+
+/** `webhook.received` with what became of it; counted by type and result. */
+function recordWebhook(event: CheqpayWebhookEvent | null, result: "processed" | "duplicate" | "rejected" | "invalid" | "unknown_order"): void {
+  getMetrics().webhooks.inc({ type: event?.type ?? "unknown", result });
+  recordEvent("webhook.received", {
+    result,
+    type: event?.type ?? null,
+    eventId: event?.id ?? null,
+    cheqpayOrderId: event?.paymentOrderId ?? null,
+    externalId: event?.externalId ?? undefined,
+    cheqpayStatus: event?.cheqpayStatus ?? null,
+  });
 }
 
 async function applyEvent(db: Database, event: CheqpayWebhookEvent): Promise<void> {

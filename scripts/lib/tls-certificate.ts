@@ -36,6 +36,9 @@ export async function ensureLocalCertificate(dataDir = defaultDir()): Promise<Tl
       { name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }, { type: 7, ip: "::1" }] },
     ],
   });
+  // Only the certificate's own folder is private: `recursive` would also make a new `.data/` 0700, which the
+  // embedded PostgreSQL (run as the `postgres` user when we are root) could then not enter.
+  mkdirSync(path.dirname(dataDir), { recursive: true });
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(keyFile, pems.private, { mode: 0o600 });
   writeFileSync(certFile, pems.cert);

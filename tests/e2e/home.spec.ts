@@ -15,4 +15,11 @@ test.describe("the home page", () => {
     expect(response.status()).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
   });
+
+  test("answers the readiness check: database, migrations and Cheqpay", async ({ request }) => {
+    const response = await request.get("/api/ready");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toBe("no-store");
+    expect(await response.json()).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok", cheqpay: "ok" } });
+  });
 });

@@ -70,7 +70,7 @@ export function orderInput(options: OrderOptions = {}): CreatePaymentOrderInput 
   };
 }
 
-export type LogEntry = { seq: number; method: string; path: string; operation: string | null; status: number | null; body: unknown };
+export type LogEntry = { seq: number; method: string; path: string; operation: string | null; status: number | null; requestId: string; body: unknown };
 
 /** The sandbox's request log, optionally only one operation's entries. */
 export async function requestLog(sandbox: SandboxProcess, operation?: string): Promise<LogEntry[]> {

@@ -41,6 +41,13 @@ describe("loadConfig", () => {
       },
       auth: { secret: SANDBOX_DEFAULTS.authSecret, signInLinkMaxAgeSeconds: 24 * 3600, google: null, github: null },
       admin: { emails: [], apiToken: null },
+      operations: {
+        logLevel: "debug",
+        logFile: null,
+        metricsToken: null,
+        alert: { successRate: 0.85, minPayments: 20, webhookUrl: null },
+        apiKeyCreatedAt: null,
+      },
     });
   });
 
@@ -253,5 +260,36 @@ describe("loadConfig's back office (admin) section", () => {
     const token = "t".repeat(32);
     expect(loadConfig({ ADMIN_API_TOKEN: token }).admin.apiToken).toBe(token);
     expect(problemsOf({ ADMIN_API_TOKEN: "short" })).toEqual(["ADMIN_API_TOKEN: must be at least 32 characters"]);
+  });
+});
+
+describe("loadConfig's operations section", () => {
+  it("reads the alert thresholds, the metrics token, the log settings and the key's date", () => {
+    const config = loadConfig({
+      LOG_LEVEL: "warn",
+      LOG_FILE: "/tmp/app.log",
+      METRICS_TOKEN: "m".repeat(32),
+      ALERT_SUCCESS_RATE: "0.9",
+      ALERT_MIN_PAYMENTS: "50",
+      ALERT_WEBHOOK_URL: "https://hooks.example.com/alerts",
+      CHEQPAY_API_KEY_CREATED_AT: "2026-08-01",
+    });
+    expect(config.operations).toEqual({
+      logLevel: "warn",
+      logFile: "/tmp/app.log",
+      metricsToken: "m".repeat(32),
+      alert: { successRate: 0.9, minPayments: 50, webhookUrl: "https://hooks.example.com/alerts" },
+      apiKeyCreatedAt: "2026-08-01",
+    });
+  });
+
+  it.each([
+    [{ ALERT_SUCCESS_RATE: "1.5" }, "ALERT_SUCCESS_RATE"],
+    [{ ALERT_MIN_PAYMENTS: "0" }, "ALERT_MIN_PAYMENTS"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
+    [{ CHEQPAY_API_KEY_CREATED_AT: "last spring" }, "CHEQPAY_API_KEY_CREATED_AT"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+  ])("refuses %j, naming the variable", (env, variable) => {
+    expect(problemsOf(env).some((problem) => problem.startsWith(`${variable}:`))).toBe(true);
   });
 });
