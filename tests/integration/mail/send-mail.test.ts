@@ -2,50 +2,32 @@
 import { randomUUID } from "node:crypto";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { createDatabase } from "../../../lib/db/client";
 import { mailMessages } from "../../../lib/db/schema";
 import { MailSendError } from "../../../lib/mail/errors";
 import { createMailer, type MailMessage } from "../../../lib/mail/send-mail";
+import { type CaughtMail, type SmtpCatcher, startSmtpCatcher } from "../../support/smtp-catcher";
 
 const { db, sql } = createDatabase(inject("databaseUrl"), { max: 12 });
 const FROM = "Cheqpay Checkout <no-reply@cheqpay-checkout.test>";
 
-type Received = { from: string; to: string[]; raw: string };
-let received: Received[] = [];
-let smtpServer: SMTPServer;
+let smtp: SmtpCatcher;
+let received: CaughtMail[] = [];
 let smtpUrl: string;
 
 beforeAll(async () => {
-  smtpServer = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtpServer.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtpServer.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpCatcher();
+  smtpUrl = smtp.url;
 });
 
 beforeEach(() => {
-  received = [];
+  smtp.received.length = 0;
+  received = smtp.received;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtpServer.close(() => resolve()));
+  await smtp.close();
   await sql.end({ timeout: 5 });
 });
 
