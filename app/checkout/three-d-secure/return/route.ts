@@ -6,11 +6,17 @@ import { getCheqpayClient } from "@/lib/cheqpay";
 import { completeChallenge } from "@/lib/checkout/payment-service";
 import { stepMessages } from "@/lib/checkout/payment-context";
 import { getDb } from "@/lib/db/client";
+import { withRequestContext } from "@/lib/observability/with-request";
 
 export const dynamic = "force-dynamic";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export async function POST(request: Request): Promise<Response> {
+  // Its log lines and Cheqpay calls carry the request's id.
+  return withRequestContext(() => handle(request), request.headers);
+}
+
+async function handle(request: Request): Promise<Response> {
   const attemptId = new URL(request.url).searchParams.get("attempt") ?? "";
   const form = await request.formData().catch(() => null);
   const transactionId = form?.get("TransactionId");

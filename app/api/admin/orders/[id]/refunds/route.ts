@@ -8,6 +8,7 @@ import { defaultJobQueue } from "@/lib/queue/default-queue";
 import { refundJson } from "@/lib/refunds/refund-queries";
 import { refundRequestSchema } from "@/lib/refunds/refund-request-schema";
 import { requestRefund } from "@/lib/refunds/request-refund";
+import { withRequestContext } from "@/lib/observability/with-request";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +23,11 @@ const REFUSALS = {
 } as const;
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  // Its log lines and Cheqpay calls carry the request's id.
+  return withRequestContext(() => handle(request, { params }), request.headers);
+}
+
+async function handle(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   if (!hasAdminToken(request.headers.get("authorization"), getConfig().admin)) return error(404, "NOT_FOUND", "Not found");
   const { id } = await params;
   if (!isUuid(id)) return error(404, "NOT_FOUND", "Order not found");
