@@ -1,7 +1,7 @@
-// Security headers for every page. The Content-Security-Policy lets frames (3-D Secure) load only our own
-// pages and the configured Cheqpay origins, and lets forms post only to them. (Issue 8 adds script nonces.)
+// Every request: its id (for logs and Cheqpay calls) and the security headers (lib/http/security-headers.ts).
 import { type NextRequest, NextResponse } from "next/server";
 import { getConfig } from "@/lib/config";
+import { securityHeaders } from "@/lib/http/security-headers";
 import { requestIdFrom } from "@/lib/observability/request-context";
 
 /** Where a sign-in form may be redirected: the configured OAuth providers' authorization pages. */
@@ -16,27 +16,9 @@ export function proxy(request: NextRequest): NextResponse {
   response.headers.set("X-Request-Id", requestId);
   const config = getConfig();
   const oauthOrigins = (["google", "github"] as const).filter((id) => config.auth[id]).map((id) => OAUTH_FORM_ORIGINS[id]);
-  response.headers.set("Content-Security-Policy", contentSecurityPolicy(config.cheqpay.frameOrigins, oauthOrigins));
-  response.headers.set("X-Content-Type-Options", "nosniff");
-  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  const headers = securityHeaders({ appUrl: config.appUrl, frameOrigins: config.cheqpay.frameOrigins, oauthOrigins });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
-}
-
-export function contentSecurityPolicy(frameOrigins: readonly string[], oauthOrigins: readonly string[] = []): string {
-  const cheqpay = frameOrigins.join(" ");
-  return [
-    "default-src 'self'",
-    "img-src 'self' data:",
-    "style-src 'self' 'unsafe-inline'",
-    "script-src 'self' 'unsafe-inline'",
-    `frame-src 'self' ${cheqpay}`,
-    // Our own 3-D Secure return page is the only thing that may sit in our frames.
-    "frame-ancestors 'self'",
-    // A form's redirect counts as its action: the sign-in buttons of configured OAuth providers redirect there.
-    `form-action 'self' ${[cheqpay, ...oauthOrigins].join(" ")}`,
-    "base-uri 'self'",
-    "object-src 'none'",
-  ].join("; ");
 }
 
 export const config = {

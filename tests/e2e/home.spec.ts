@@ -10,6 +10,20 @@ test.describe("the home page", () => {
     expect(html).not.toContain("whsec_local_sandbox");
   });
 
+  test("is served with the security headers and a request id", async ({ request }) => {
+    const response = await request.get("/");
+    const headers = response.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'self'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    // https://localhost: no HSTS (it would pin every local port of the developer's machine).
+    expect(headers).not.toHaveProperty("strict-transport-security");
+    const traced = await request.get("/", { headers: { "x-request-id": "req-from-the-load-balancer-42" } });
+    expect(traced.headers()["x-request-id"]).toBe("req-from-the-load-balancer-42");
+  });
+
   test("answers the health check", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
