@@ -3,6 +3,7 @@
 import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { CardSummary } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { savedCards } from "@/lib/db/schema";
 
 export type SavedCard = typeof savedCards.$inferSelect;
@@ -126,7 +127,3 @@ export async function storeSavedCard(
   }
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const cause = (error as { cause?: { code?: string; constraint_name?: string } })?.cause ?? (error as { code?: string; constraint_name?: string });
-  return cause?.code === "23505" && cause.constraint_name === constraint;
-}

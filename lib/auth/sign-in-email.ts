@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { AppConfig } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
+import { escapeHtml } from "@/lib/emails/email-layout";
 import type { Locale } from "@/lib/i18n/locales";
 import { type MailMessage, sendMail } from "@/lib/mail/send-mail";
 
@@ -63,6 +64,3 @@ export async function sendSignInEmail(
   );
 }
 
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}

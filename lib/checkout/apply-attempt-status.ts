@@ -5,6 +5,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CardSummary, PayerAuthentication } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
 import { cartLines, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { addToOutbox, queueOutboxEmails } from "@/lib/emails/outbox";
 import { getLogger } from "@/lib/observability/logger";
 import { recordAttemptMove } from "./attempt-events";
@@ -107,8 +108,7 @@ async function moveAttempt(
 }
 
 function isSecondSuccess(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string; constraint_name?: string } })?.cause ?? (error as { code?: string; constraint_name?: string });
-  return cause?.code === "23505" && cause.constraint_name === "payment_attempts_one_success_per_order";
+  return isUniqueViolation(error, "payment_attempts_one_success_per_order");
 }
 
 /**

@@ -1,5 +1,6 @@
 // The three order emails (confirmation, refund, failed payment) as HTML with a plain-text part, in the order's
 // language, with the order link, support contact and policy links. Pure: data in, message out.
+import { brandName } from "@/lib/accounts/card-label";
 import { isLocale } from "@/lib/i18n/locales";
 import type { OutboxEmailKind } from "@/lib/db/schema";
 import type { BillingAddressJson } from "@/lib/checkout/checkout-order";
@@ -11,8 +12,6 @@ import { buttonHtml, type EmailFooter, escapeHtml, htmlDocument, textDocument } 
 import type { OrderEmailData } from "./order-email-data";
 
 export type EmailContext = { appUrl: string; support: { email: string; phone: string } };
-
-const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express" };
 
 export function renderOrderEmail(kind: OutboxEmailKind, eventKey: string, data: OrderEmailData, context: EmailContext): MailMessage {
   const locale = isLocale(data.order.locale) ? data.order.locale : "es-MX";
@@ -82,7 +81,7 @@ function orderSummary(
   const rows = lines
     .map((line) => `<tr><td ${cell}>${escapeHtml(line.name)}</td><td ${cell}>${line.quantity}</td><td ${cell}>${escapeHtml(money(line.lineTotalCentavos))}</td></tr>`)
     .join("");
-  const cardText = card?.last4 ? labels.card(BRANDS[card.brand ?? ""] ?? "Card", card.last4) : null;
+  const cardText = card?.last4 ? labels.card(brandName(card.brand ?? "", "Card"), card.last4) : null;
   const addressLines = [`${order.firstName} ${order.lastName}`, address.line1, `${address.city}, ${address.state} ${address.postalCode}`, address.country];
   const html = [
     `<h2 style="font-size:17px;margin:20px 0 8px">${escapeHtml(labels.order(order.orderNumber))}</h2>`,

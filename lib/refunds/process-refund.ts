@@ -34,16 +34,18 @@ export class RefundOutcomePendingError extends Error {
 
 export type ProcessRefundResult = { refund: RefundRow | null; outboxIds: string[] };
 
+/** Inside: whether this run moved the refund out of PENDING (its event is recorded once, by that run). */
+type Settlement = ProcessRefundResult & { settled?: boolean };
+
 export async function processRefund(
   db: Database,
   cheqpay: CheqpayClient,
   refundId: string,
   options: { resubmitAfterMs?: number } = {},
 ): Promise<ProcessRefundResult> {
-  const before = await db.select({ status: refunds.status }).from(refunds).where(eq(refunds.id, refundId));
-  const result = await settleRefund(db, cheqpay, refundId, options.resubmitAfterMs ?? RESUBMIT_AFTER_MS);
+  const { settled, ...result } = await settleRefund(db, cheqpay, refundId, options.resubmitAfterMs ?? RESUBMIT_AFTER_MS);
   const { refund } = result;
-  if (refund && before[0]?.status === "PENDING" && refund.status !== "PENDING") {
+  if (refund && settled) {
     const fields = { orderId: refund.orderId, refundId: refund.id, amountCentavos: refund.amountCentavos, currency: refund.currency };
     if (refund.status === "SUCCEEDED") recordEvent("refund.succeeded", fields);
     else recordEvent("refund.failed", { ...fields, reason: refund.failureReason });
@@ -51,7 +53,7 @@ export async function processRefund(
   return result;
 }
 
-async function settleRefund(db: Database, cheqpay: CheqpayClient, refundId: string, resubmitAfterMs: number): Promise<ProcessRefundResult> {
+async function settleRefund(db: Database, cheqpay: CheqpayClient, refundId: string, resubmitAfterMs: number): Promise<Settlement> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`refund:${refundId}`}, 0))`);
     const [row] = await tx
@@ -98,7 +100,7 @@ async function settleRefund(db: Database, cheqpay: CheqpayClient, refundId: stri
 }
 
 /** Applies Cheqpay's refund: succeeded → the order's status and the refund email; pending → left for later. */
-async function settle(tx: Transaction, refund: RefundRow, cheqpayRefund: CheqpayRefund): Promise<ProcessRefundResult> {
+async function settle(tx: Transaction, refund: RefundRow, cheqpayRefund: CheqpayRefund): Promise<Settlement> {
   if (cheqpayRefund.status === "failed") return fail(tx, refund, "DECLINED: Cheqpay could not refund the payment", cheqpayRefund.id);
   if (cheqpayRefund.status === "pending") {
     const [pending] = await tx
@@ -135,15 +137,15 @@ async function settle(tx: Transaction, refund: RefundRow, cheqpayRefund: Cheqpay
     .values({ eventKey: `refund-confirmation:${refund.id}`, kind: "refund-confirmation", orderId: refund.orderId, refundId: refund.id })
     .onConflictDoNothing()
     .returning({ id: emailOutbox.id });
-  return { refund: succeeded, outboxIds: outbox.map((o) => o.id) };
+  return { refund: succeeded, outboxIds: outbox.map((o) => o.id), settled: true };
 }
 
-async function fail(tx: Transaction, refund: RefundRow, reason: string, cheqpayRefundId: string | null = null): Promise<ProcessRefundResult> {
+async function fail(tx: Transaction, refund: RefundRow, reason: string, cheqpayRefundId: string | null = null): Promise<Settlement> {
   const [failed] = await tx
     .update(refunds)
     .set({ status: "FAILED", failureReason: reason, cheqpayRefundId, completedAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(refunds.id, refund.id), eq(refunds.status, "PENDING")))
     .returning();
   await tx.insert(paymentEvents).values({ orderId: refund.orderId, kind: "refund.failed", detail: { refundId: refund.id, reason } });
-  return { refund: failed ?? refund, outboxIds: [] };
+  return { refund: failed ?? refund, outboxIds: [], settled: failed !== undefined };
 }

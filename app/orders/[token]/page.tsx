@@ -10,14 +10,13 @@ import { currentAccount } from "@/lib/accounts/current-account";
 import { orderAccess } from "@/lib/orders/order-access";
 import { CreateAccountOffer } from "@/components/orders/create-account-offer";
 import { refundsOfOrder } from "@/lib/refunds/refund-queries";
+import { brandName } from "@/lib/accounts/card-label";
 
 export const dynamic = "force-dynamic";
 // The order's token is in its URL: it never leaves for another site. `same-origin`, not `no-referrer`: a plain
 // form post (the create-account offer without JavaScript) with no referrer carries `Origin: null`, which Next
 // refuses for Server Actions.
 export const metadata: Metadata = { robots: { index: false }, referrer: "same-origin" };
-
-const BRAND_NAMES: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", amex: "American Express" };
 
 export default async function OrderPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
@@ -85,7 +84,7 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
           {payment?.cardLast4 ? (
             <>
               <dt>{t("payment")}</dt>
-              <dd>{t("card", { brand: BRAND_NAMES[payment.cardBrand ?? ""] ?? t("cardGeneric"), last4: payment.cardLast4 })}</dd>
+              <dd>{t("card", { brand: brandName(payment.cardBrand ?? "", t("cardGeneric")), last4: payment.cardLast4 })}</dd>
             </>
           ) : null}
           <dt>{t("billingAddress")}</dt>
