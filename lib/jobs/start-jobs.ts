@@ -2,7 +2,7 @@
 // it the process's queue for work queued after a commit. Stopped gracefully with the process.
 import { getCheqpayClient } from "@/lib/cheqpay";
 import type { AppConfig } from "@/lib/config";
-import { getDb, getSql } from "@/lib/db/client";
+import { createDatabase, getDb } from "@/lib/db/client";
 import { getMailer } from "@/lib/mail/send-mail";
 import { setDefaultJobQueue } from "@/lib/queue/default-queue";
 import { type JobRunner, startJobRunner } from "@/lib/queue/job-runner";
@@ -17,11 +17,17 @@ export async function startJobs(config: AppConfig): Promise<JobRunner> {
     email: { appUrl: config.appUrl, support: config.support },
     queue: () => runner,
   });
-  runner = await startJobRunner(getSql(), handlers);
+  // pg-boss's own pool: requests queue work (an email after a payment) without ever waiting behind the jobs'
+  // database work, and the jobs (at most MAX_CONCURRENT_JOBS at once) keep the handlers' pool to themselves.
+  const { sql: queueSql } = createDatabase(config.databaseUrl!, { max: 6 });
+  runner = await startJobRunner(queueSql, handlers);
   setDefaultJobQueue(runner);
   const stop = () => {
     setDefaultJobQueue(null);
-    void runner?.stop().catch(() => undefined);
+    void runner
+      ?.stop()
+      .catch(() => undefined)
+      .finally(() => queueSql.end({ timeout: 5 }));
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

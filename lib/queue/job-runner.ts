@@ -7,6 +7,7 @@ import { recordEvent } from "@/lib/observability/events";
 import { getLogger } from "@/lib/observability/logger";
 import { getMetrics } from "@/lib/observability/metrics";
 import { runWithRequestContext } from "@/lib/observability/request-context";
+import { concurrencyLimit } from "./concurrency-limit";
 import { pgBossDb } from "./pg-boss-adapter";
 import { type JobQueue, QUEUE_OPTIONS, QUEUES, type QueueName } from "./queues";
 
@@ -16,12 +17,18 @@ export type JobRunner = JobQueue & { stop(): Promise<void>; boss: PgBoss };
 
 /** Jobs taken per fetch: emails are many and quick, refunds fewer, the reconciliation one at a time. */
 const BATCH_SIZES: Record<QueueName, number> = { "send-email": 20, "process-refund": 5, "reconcile-payments": 1, "check-success-rate": 1, "check-key-age": 1 };
+/**
+ * Jobs running at once in this process, whatever their queue. A job may hold a transaction and need a second
+ * connection of its pool (an email's own record): the handlers' pool must hold more connections than this.
+ */
+export const MAX_CONCURRENT_JOBS = 4;
 
 export async function startJobRunner(
   sql: postgres.Sql,
   handlers: JobHandlers,
-  options: { pollingIntervalSeconds?: number; schedule?: boolean } = {},
+  options: { pollingIntervalSeconds?: number; schedule?: boolean; maxConcurrentJobs?: number } = {},
 ): Promise<JobRunner> {
+  const limit = concurrencyLimit(options.maxConcurrentJobs ?? MAX_CONCURRENT_JOBS);
   const boss = new PgBoss({ db: pgBossDb(sql), schema: "pgboss", schedule: options.schedule ?? true } as PgBoss.ConstructorOptions);
   boss.on("error", (error) => getLogger().error({ event: "queue.error", err: error }, "the job queue reported an error"));
   await boss.start();
@@ -36,7 +43,7 @@ export async function startJobRunner(
       await Promise.all(
         // Each job is a request of its own: its log lines and Cheqpay calls carry the job's id.
         jobs.map((job) =>
-          runWithRequestContext({ requestId: `job-${job.id}` }, async () => {
+          limit(() => runWithRequestContext({ requestId: `job-${job.id}` }, async () => {
             try {
               await handlers[name](job.data);
               getMetrics().jobs.inc({ queue: name, result: "completed" });
@@ -46,7 +53,7 @@ export async function startJobRunner(
               const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
               await boss.fail(name, job.id, { message });
             }
-          }),
+          })),
         ),
       );
     });
