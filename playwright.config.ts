@@ -54,6 +54,14 @@ export default defineConfig({
       // The merchant's own systems in tests/e2e/admin-refunds-api.spec.ts (a test value, never a real token).
       ADMIN_API_TOKEN: E2E_ADMIN_API_TOKEN,
       METRICS_TOKEN: E2E_METRICS_TOKEN,
+      // Every test pays and signs in from 127.0.0.1, staff with one email: limits per IP and per email no run
+      // reaches. Per order stays at its default (5): tests/e2e/checkout-card-testing.spec.ts reaches it, no
+      // other test makes more than 2 attempts on one order.
+      PAYMENT_LIMIT_ATTEMPTS_PER_IP: "1000",
+      PAYMENT_LIMIT_DECLINES_PER_IP: "1000",
+      PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL: "1000",
+      SIGNIN_LIMIT_LINKS_PER_EMAIL: "1000",
+      SIGNIN_LIMIT_LINKS_PER_IP: "1000",
       // scripts/test.ts scans the app's JSON log lines for card data and secrets after the run.
       ...(process.env.E2E_LOG_FILE ? { LOG_FILE: process.env.E2E_LOG_FILE } : {}),
     },

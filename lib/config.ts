@@ -61,6 +61,16 @@ const envSchema = z.object({
   AUTH_GOOGLE_SECRET: optionalText,
   AUTH_GITHUB_ID: optionalText,
   AUTH_GITHUB_SECRET: optionalText,
+  /** Card-testing defence: payment attempts counted over this sliding window (stored in PostgreSQL). */
+  PAYMENT_LIMIT_WINDOW_MINUTES: positiveInt(10),
+  PAYMENT_LIMIT_ATTEMPTS_PER_IP: positiveInt(10),
+  PAYMENT_LIMIT_DECLINES_PER_IP: positiveInt(5),
+  PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL: positiveInt(10),
+  PAYMENT_LIMIT_ATTEMPTS_PER_ORDER: positiveInt(5),
+  /** Sign-in links emailed per address and per client IP over this window. */
+  SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(60),
+  SIGNIN_LIMIT_LINKS_PER_EMAIL: positiveInt(5),
+  SIGNIN_LIMIT_LINKS_PER_IP: positiveInt(20),
 });
 
 export type AppConfig = {
@@ -86,7 +96,24 @@ export type AppConfig = {
   auth: AuthConfig;
   admin: AdminConfig;
   operations: OperationsConfig;
+  limits: LimitsConfig;
 };
+
+/** Abuse limits, counted in PostgreSQL so every instance sharing the database enforces the same totals. */
+export type LimitsConfig = { payment: PaymentLimits; signIn: SignInLimits };
+
+/** Payment attempts within a sliding window of `windowMinutes` (card testing): per client IP, per shopper email
+ *  and per order; card declines per client IP. */
+export type PaymentLimits = {
+  windowMinutes: number;
+  attemptsPerIp: number;
+  declinesPerIp: number;
+  attemptsPerEmail: number;
+  attemptsPerOrder: number;
+};
+
+/** Emailed sign-in links within a sliding window of `windowMinutes`, per address and per client IP. */
+export type SignInLimits = { windowMinutes: number; linksPerEmail: number; linksPerIp: number };
 
 /** Logs, metrics, the success-rate alert and key rotation. */
 export type OperationsConfig = {
@@ -169,6 +196,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: {
       emails: [...new Set((e.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))],
       apiToken: e.ADMIN_API_TOKEN ?? null,
+    },
+    limits: {
+      payment: {
+        windowMinutes: e.PAYMENT_LIMIT_WINDOW_MINUTES,
+        attemptsPerIp: e.PAYMENT_LIMIT_ATTEMPTS_PER_IP,
+        declinesPerIp: e.PAYMENT_LIMIT_DECLINES_PER_IP,
+        attemptsPerEmail: e.PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL,
+        attemptsPerOrder: e.PAYMENT_LIMIT_ATTEMPTS_PER_ORDER,
+      },
+      signIn: {
+        windowMinutes: e.SIGNIN_LIMIT_WINDOW_MINUTES,
+        linksPerEmail: e.SIGNIN_LIMIT_LINKS_PER_EMAIL,
+        linksPerIp: e.SIGNIN_LIMIT_LINKS_PER_IP,
+      },
     },
     auth: {
       secret: e.AUTH_SECRET ?? SANDBOX_DEFAULTS.authSecret,

@@ -35,6 +35,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
       <p>
         <Link href="/admin/alerts">{t("alerts.link")}</Link>
         {" · "}<Link href="/admin/dashboard">{t("dashboard.link")}</Link>
+        {" · "}<Link href="/admin/risk">{t("risk.link")}</Link>
       </p>
       <OrderSearchForm
         search={search}

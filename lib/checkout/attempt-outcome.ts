@@ -23,6 +23,8 @@ export type StepMessages = {
   problem(code: CheckoutProblem): string;
   /** Added to a decline of a saved card: choose another card. */
   savedCardDeclinedHint: string;
+  /** Past a card-testing limit: wait this many minutes (payment-limits.ts). */
+  limited(minutes: number): string;
 };
 
 export const newSubmissionKey = () => randomBytes(18).toString("base64url");

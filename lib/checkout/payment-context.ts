@@ -18,6 +18,7 @@ export async function stepMessages(): Promise<StepMessages> {
     decline: (code) => t(`declines.${code}`),
     problem: (code) => t(`problems.${code}`),
     savedCardDeclinedHint: t("savedCardDeclinedHint"),
+    limited: (minutes) => t("limited", { minutes }),
   };
 }
 
@@ -36,5 +37,6 @@ export async function paymentContext(): Promise<PaymentContext> {
     },
     messages: await stepMessages(),
     account: await currentAccount(),
+    limits: config.limits.payment,
   };
 }

@@ -1,9 +1,11 @@
 // Paying an order by card: the order and the attempt (with its externalId) are written before Cheqpay is
-// called; a repeated submit finds its attempt by the form's key; at most one attempt per order is in flight.
+// called; a repeated submit finds its attempt by the form's key; at most one attempt per order is in flight; an
+// attempt past a card-testing limit (payment-limits.ts) is never written, so Cheqpay is never called for it.
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Account } from "@/lib/accounts/current-account";
 import { type CheqpayClient, type CustomerInput, type DeviceInformation, CheqpayError, type PaymentSource } from "@/lib/cheqpay";
+import type { PaymentLimits } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { orders, paymentAttempts } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -21,7 +23,9 @@ import type { BrowserInfo, CheckoutForm } from "./checkout-form-schema";
 import { type BillingAddressJson, ensureCheckoutOrder, type OrderRow } from "./checkout-order";
 import { recordEvent } from "@/lib/observability/events";
 import { cheqpayCallLog } from "./cheqpay-call-log";
+import { deviceInformation } from "./device-information";
 import { payerOf } from "./payer";
+import { insertAttemptWithinLimits, paymentLimitKeys, paymentLimitVerdict, refusePayment } from "./payment-limits";
 import { planPayment } from "./payment-plan";
 import type { PaymentStep } from "./payment-step";
 
@@ -35,6 +39,8 @@ export type PaymentContext = {
   messages: StepMessages;
   /** The signed-in shopper's account; null for a guest. */
   account: Account | null;
+  /** Card-testing limits (payment-limits.ts). */
+  limits: PaymentLimits;
 };
 
 /** An attempt still `submitted` after this long lost its request (a crash, a timeout): reconcile it. */
@@ -48,6 +54,10 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
   if (planned.kind === "invalid") return planned;
   if (planned.kind === "refused") return problem("saved-card-unavailable", ctx.messages);
   const { plan } = planned;
+  // Past a card-testing limit already: refused before anything is written (the check under lock comes below).
+  const keys = paymentLimitKeys(ctx.device.ipAddress, ctx.account?.email ?? form.email, form.submissionKey);
+  const early = await paymentLimitVerdict(ctx.db, ctx.limits, keys);
+  if (early.kind === "limited") return refusePayment(ctx.db, ctx.messages, keys, early);
   const result = await ensureCheckoutOrder(ctx.db, cartId, form, ctx.locale, ctx.account);
   if (result.kind === "empty") return problem("cart-empty", ctx.messages);
   if (result.kind === "unavailable") return problem("cart-unavailable", ctx.messages);
@@ -63,26 +73,24 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
   }
 
   for (let tries = 0; tries < 3; tries++) {
-    const [attempt] = await ctx.db
-      .insert(paymentAttempts)
-      .values({
-        orderId: order.id,
-        externalId: `att_${randomBytes(12).toString("hex")}`,
-        submissionKey: form.submissionKey,
-        status: "submitted",
-        amountCentavos: order.totalCentavos,
-        currency: order.currency,
-        cardBrand: plan.card.brand,
-        cardLast4: plan.card.last4,
-        cardExpiryMonth: plan.card.expiryMonth,
-        cardExpiryYear: plan.card.expiryYear,
-        savedPaymentMethodId: plan.savedPaymentMethodId,
-        saveCard: plan.saveCard,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (attempt) return submitToCheqpay(ctx, order, attempt, { source: plan.source, payer, browser: form.browser });
-    // Same key (a double submit racing this one), or another attempt of the order is in flight.
+    const orderKeys = { ...keys, orderId: order.id };
+    const inserted = await insertAttemptWithinLimits(ctx.db, ctx.limits, orderKeys, {
+      orderId: order.id,
+      externalId: `att_${randomBytes(12).toString("hex")}`,
+      submissionKey: form.submissionKey,
+      status: "submitted",
+      amountCentavos: order.totalCentavos,
+      currency: order.currency,
+      cardBrand: plan.card.brand,
+      cardLast4: plan.card.last4,
+      cardExpiryMonth: plan.card.expiryMonth,
+      cardExpiryYear: plan.card.expiryYear,
+      savedPaymentMethodId: plan.savedPaymentMethodId,
+      saveCard: plan.saveCard,
+    });
+    if (inserted.kind === "limited") return refusePayment(ctx.db, ctx.messages, orderKeys, inserted.verdict);
+    if (inserted.kind === "inserted") return submitToCheqpay(ctx, order, inserted.attempt, { source: plan.source, payer, browser: form.browser });
+    // Same key (a double submit racing this one), another attempt of the order in flight, or the order paid.
     const sameKey = await attemptBySubmissionKey(ctx.db, form.submissionKey);
     if (sameKey) return settledStep(ctx, sameKey);
     const blocker = await inFlightAttempt(ctx.db, order.id);
@@ -118,7 +126,7 @@ async function submitToCheqpay(
       customer: payment.payer,
       source: payment.source,
       billingAddress: order.billingAddress as BillingAddressJson,
-      device: deviceInformation(ctx, payment.browser),
+      device: deviceInformation(ctx.device, payment.browser),
     }, log.call);
     await log.flush(ctx.db);
     current = await applyPaymentOrder(ctx.db, attempt, created, "create-response");
@@ -150,7 +158,7 @@ export async function continueAuthentication(
           paymentOrderId: attempt.cheqpayOrderId,
           collectionReferenceId: input.sessionId,
           returnUrl: `${ctx.appUrl}/checkout/three-d-secure/return?attempt=${attempt.id}`,
-          device: deviceInformation(ctx, input.browser),
+          device: deviceInformation(ctx.device, input.browser),
         },
         log.call,
       );
@@ -223,19 +231,6 @@ async function withAttemptLock<T>(db: Database, attemptId: string, work: (db: Da
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`payment-attempt:${attemptId}`}, 0))`);
     return work(tx as unknown as Database);
   });
-}
-
-function deviceInformation(ctx: PaymentContext, browser: BrowserInfo): DeviceInformation {
-  return {
-    ...ctx.device,
-    language: browser.language || undefined,
-    javaEnabled: browser.javaEnabled,
-    javaScriptEnabled: browser.javaScriptEnabled,
-    colorDepth: browser.colorDepth,
-    screenHeight: browser.screenHeight,
-    screenWidth: browser.screenWidth,
-    timeZoneOffsetMinutes: browser.timeZoneOffset,
-  };
 }
 
 async function attemptBySubmissionKey(db: Database, key: string): Promise<AttemptRow | null> {

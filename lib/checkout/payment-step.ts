@@ -18,7 +18,9 @@ export type CheckoutProblem =
   | "payment-in-progress"
   | "processor-unavailable"
   | "session-expired"
-  | "saved-card-unavailable";
+  | "saved-card-unavailable"
+  /** Past a card-testing limit (too many attempts or declines): wait, then try again. */
+  | "payment-limited";
 
 export type PaymentStep =
   /** Paid: go to the order page. */

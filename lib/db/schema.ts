@@ -243,6 +243,9 @@ export const paymentAttempts = pgTable(
     payerAuthJwt: text("payer_auth_jwt"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** The shopper's IP address and email when the attempt was made: the card-testing limits count by them. */
+    clientIp: text("client_ip"),
+    email: text("email"),
   },
   (t) => [
     uniqueIndex("payment_attempts_external_id_key").on(t.externalId),
@@ -257,6 +260,10 @@ export const paymentAttempts = pgTable(
       .on(t.orderId)
       .where(sql`${t.status} = 'succeeded'`),
     index("payment_attempts_status_updated_idx").on(t.status, t.updatedAt),
+    index("payment_attempts_client_ip_created_idx").on(t.clientIp, t.createdAt),
+    index("payment_attempts_email_created_idx").on(t.email, t.createdAt),
+    index("payment_attempts_order_created_idx").on(t.orderId, t.createdAt),
+    index("payment_attempts_created_at_idx").on(t.createdAt),
   ],
 );
 
@@ -408,5 +415,48 @@ export const alerts = pgTable(
     index("alerts_created_at_idx").on(t.createdAt),
     check("alerts_kind_known", sql`${t.kind} in ('success_rate_low', 'success_rate_recovered')`),
     check("alerts_webhook_status_known", sql`${t.webhookStatus} in ('delivered', 'failed', 'not_configured')`),
+  ],
+);
+
+// (Appended with the card-testing limits.)
+
+export type PaymentLimitName = "attempts-per-ip" | "declines-per-ip" | "attempts-per-email" | "attempts-per-order";
+
+/** Payments refused by a card-testing limit (Cheqpay was not called): what the back office's risk page counts. */
+export const paymentLimitRefusals = pgTable(
+  "payment_limit_refusals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    limitName: text("limit_name").$type<PaymentLimitName>().notNull(),
+    clientIp: text("client_ip"),
+    email: text("email").notNull(),
+    /** Null when the refusal came before the cart's order was written. */
+    orderId: uuid("order_id").references(() => orders.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("payment_limit_refusals_client_ip_created_idx").on(t.clientIp, t.createdAt),
+    index("payment_limit_refusals_created_at_idx").on(t.createdAt),
+    check(
+      "payment_limit_refusals_limit_known",
+      sql`${t.limitName} in ('attempts-per-ip', 'declines-per-ip', 'attempts-per-email', 'attempts-per-order')`,
+    ),
+  ],
+);
+
+/** Every sign-in link asked for (refused ones too): at most so many per email and per client IP in a window. */
+export const signInLinkRequests = pgTable(
+  "sign_in_link_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    clientIp: text("client_ip"),
+    /** Past a limit: no link was made or emailed. */
+    refused: boolean("refused").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("sign_in_link_requests_email_created_idx").on(t.email, t.createdAt),
+    index("sign_in_link_requests_client_ip_created_idx").on(t.clientIp, t.createdAt),
   ],
 );

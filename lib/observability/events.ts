@@ -16,7 +16,11 @@ export type EventName =
   | "cheqpay.request"
   | "job.failed"
   | "email.sent"
-  | "email.failed";
+  | "email.failed"
+  /** A payment refused by a card-testing limit (Cheqpay not called): `limit` names it. */
+  | "payment.limited"
+  /** A sign-in link refused by its limit (no email sent): `limit` names it. */
+  | "signin.limited";
 
 export type EventFields = {
   orderId?: string;
@@ -31,7 +35,7 @@ export type EventFields = {
   [key: string]: unknown;
 };
 
-const WARN: ReadonlySet<EventName> = new Set(["payment.failed", "refund.failed", "job.failed", "email.failed"]);
+const WARN: ReadonlySet<EventName> = new Set(["payment.failed", "refund.failed", "job.failed", "email.failed", "payment.limited", "signin.limited"]);
 
 export function recordEvent(event: EventName, fields: EventFields = {}): void {
   try {
@@ -63,6 +67,12 @@ function countEvent(event: EventName, fields: EventFields): void {
     case "refund.succeeded":
     case "refund.failed":
       metrics.refunds.inc({ result: event.slice("refund.".length) });
+      return;
+    case "payment.limited":
+      metrics.paymentLimited.inc({ limit: String(fields.limit ?? "unknown") });
+      return;
+    case "signin.limited":
+      metrics.signInLimited.inc({ limit: String(fields.limit ?? "unknown") });
       return;
     case "email.sent":
     case "email.failed":

@@ -66,6 +66,18 @@ function createMetrics() {
       labelNames: ["result"] as const,
       registers: [registry],
     }),
+    paymentLimited: new Counter({
+      name: "checkout_payment_limited_total",
+      help: "Payments refused by a card-testing limit before Cheqpay was called, by limit",
+      labelNames: ["limit"] as const,
+      registers: [registry],
+    }),
+    signInLimited: new Counter({
+      name: "checkout_signin_limited_total",
+      help: "Sign-in links refused by their rate limit (no email sent), by limit",
+      labelNames: ["limit"] as const,
+      registers: [registry],
+    }),
   };
 }
 

@@ -3,6 +3,7 @@
 // context the Server Actions build (without Next), and readers of what a payment left in the database.
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
+import { createTranslator } from "next-intl";
 import { afterAll, inject } from "vitest";
 import { addToCart, createCart } from "@/lib/cart/cart-queries";
 import type { AttemptRow } from "@/lib/checkout/apply-attempt-status";
@@ -12,6 +13,7 @@ import { type CheckoutForm, type CheckoutFormValues, checkoutFormSchema } from "
 import { ensureCheckoutOrder, type OrderRow } from "@/lib/checkout/checkout-order";
 import type { PaymentContext } from "@/lib/checkout/payment-service";
 import type { CheqpayClient } from "@/lib/cheqpay";
+import type { PaymentLimits } from "@/lib/config";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { cartLines, orders, paymentAttempts, paymentEvents, products } from "@/lib/db/schema";
 import checkoutMessages from "@/messages/en/checkout.json";
@@ -28,6 +30,17 @@ export const messages: StepMessages = {
   decline: (code) => checkoutMessages.declines[code],
   problem: (code) => checkoutMessages.problems[code],
   savedCardDeclinedHint: checkoutMessages.savedCardDeclinedHint,
+  limited: (minutes) => createTranslator({ locale: "en", messages: { checkout: checkoutMessages }, namespace: "checkout" })("limited", { minutes }),
+};
+
+/** Limits no test reaches: the files share one database, one shopper email and one IP. The card-testing tests
+ *  set real ones (and an IP and email of their own). */
+export const UNREACHED_LIMITS: PaymentLimits = {
+  windowMinutes: 10,
+  attemptsPerIp: 1_000_000,
+  declinesPerIp: 1_000_000,
+  attemptsPerEmail: 1_000_000,
+  attemptsPerOrder: 1_000_000,
 };
 
 /** A CVC no id, token or amount of a test contains as a number of its own. */
@@ -79,6 +92,7 @@ export function paymentContextFor(db: Database, cheqpay: CheqpayClient, override
     device: { ipAddress: "203.0.113.7", userAgent: "vitest", acceptHeader: "text/html" },
     messages,
     account: null,
+    limits: UNREACHED_LIMITS,
     ...overrides,
   };
 }

@@ -48,6 +48,10 @@ describe("loadConfig", () => {
         alert: { successRate: 0.85, minPayments: 20, webhookUrl: null },
         apiKeyCreatedAt: null,
       },
+      limits: {
+        payment: { windowMinutes: 10, attemptsPerIp: 10, declinesPerIp: 5, attemptsPerEmail: 10, attemptsPerOrder: 5 },
+        signIn: { windowMinutes: 60, linksPerEmail: 5, linksPerIp: 20 },
+      },
     });
   });
 
@@ -289,6 +293,45 @@ describe("loadConfig's operations section", () => {
     [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
     [{ CHEQPAY_API_KEY_CREATED_AT: "last spring" }, "CHEQPAY_API_KEY_CREATED_AT"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+  ])("refuses %j, naming the variable", (env, variable) => {
+    expect(problemsOf(env).some((problem) => problem.startsWith(`${variable}:`))).toBe(true);
+  });
+});
+
+describe("loadConfig's limits section", () => {
+  it("reads the card-testing and sign-in limits", () => {
+    const config = loadConfig({
+      PAYMENT_LIMIT_WINDOW_MINUTES: "15",
+      PAYMENT_LIMIT_ATTEMPTS_PER_IP: "20",
+      PAYMENT_LIMIT_DECLINES_PER_IP: "3",
+      PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL: "8",
+      PAYMENT_LIMIT_ATTEMPTS_PER_ORDER: "4",
+      SIGNIN_LIMIT_WINDOW_MINUTES: "30",
+      SIGNIN_LIMIT_LINKS_PER_EMAIL: "2",
+      SIGNIN_LIMIT_LINKS_PER_IP: "50",
+    });
+    expect(config.limits).toEqual({
+      payment: { windowMinutes: 15, attemptsPerIp: 20, declinesPerIp: 3, attemptsPerEmail: 8, attemptsPerOrder: 4 },
+      signIn: { windowMinutes: 30, linksPerEmail: 2, linksPerIp: 50 },
+    });
+  });
+
+  it("treats a blank limit as unset (its default)", () => {
+    expect(loadConfig({ PAYMENT_LIMIT_ATTEMPTS_PER_ORDER: " ", SIGNIN_LIMIT_LINKS_PER_IP: "" }).limits).toMatchObject({
+      payment: { attemptsPerOrder: 5 },
+      signIn: { linksPerIp: 20 },
+    });
+  });
+
+  it.each([
+    [{ PAYMENT_LIMIT_WINDOW_MINUTES: "0" }, "PAYMENT_LIMIT_WINDOW_MINUTES"],
+    [{ PAYMENT_LIMIT_ATTEMPTS_PER_IP: "-1" }, "PAYMENT_LIMIT_ATTEMPTS_PER_IP"],
+    [{ PAYMENT_LIMIT_DECLINES_PER_IP: "2.5" }, "PAYMENT_LIMIT_DECLINES_PER_IP"],
+    [{ PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL: "ten" }, "PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL"],
+    [{ PAYMENT_LIMIT_ATTEMPTS_PER_ORDER: "0" }, "PAYMENT_LIMIT_ATTEMPTS_PER_ORDER"],
+    [{ SIGNIN_LIMIT_WINDOW_MINUTES: "soon" }, "SIGNIN_LIMIT_WINDOW_MINUTES"],
+    [{ SIGNIN_LIMIT_LINKS_PER_EMAIL: "0" }, "SIGNIN_LIMIT_LINKS_PER_EMAIL"],
+    [{ SIGNIN_LIMIT_LINKS_PER_IP: "1e" }, "SIGNIN_LIMIT_LINKS_PER_IP"],
   ])("refuses %j, naming the variable", (env, variable) => {
     expect(problemsOf(env).some((problem) => problem.startsWith(`${variable}:`))).toBe(true);
   });

@@ -1,0 +1,122 @@
+// Card-testing defence in the payment path: attempts per client IP, declines per client IP, attempts per shopper
+// email and per order within a sliding window, counted from payment_attempts in PostgreSQL, so every instance
+// sharing the database enforces the same totals. The count and the attempt's insert run in one transaction
+// under advisory locks on the IP, the email and the order: concurrent submits from one IP are counted one after
+// the other, and no more than the limit ever reach Cheqpay. A refusal is stored, logged and counted.
+import { eq, type SQL, sql } from "drizzle-orm";
+import type { PaymentLimits } from "@/lib/config";
+import type { Database } from "@/lib/db/client";
+import { orders, paymentAttempts, paymentLimitRefusals } from "@/lib/db/schema";
+import { limitAddress, minutesToWait } from "@/lib/limits/sliding-window";
+import { advisoryLock, countedColumns, DATABASE_NOW_MS, limitCountOf, windowInterval } from "@/lib/limits/window-count-sql";
+import { recordEvent } from "@/lib/observability/events";
+import type { AttemptRow } from "./apply-attempt-status";
+import { newSubmissionKey, type StepMessages } from "./attempt-outcome";
+import { decidePaymentLimits, type PaymentLimitVerdict } from "./payment-limit-rules";
+import type { PaymentStep } from "./payment-step";
+
+/** What a submit is counted by. `orderId` is null before the cart's order is written. */
+export type PaymentLimitKeys = { clientIp: string | null; email: string; orderId: string | null; submissionKey: string };
+
+/** The keys of a submit: the shopper's IP (normalised) and the email the order is made with. */
+export function paymentLimitKeys(ipAddress: string | undefined, email: string, submissionKey: string): PaymentLimitKeys {
+  return { clientIp: limitAddress(ipAddress), email: email.trim().toLowerCase(), orderId: null, submissionKey };
+}
+
+/** A decline that counts against the IP: the card was refused, not Cheqpay failing (see attempt-outcome.ts). */
+export const isCardDecline = (alias: string): SQL =>
+  sql.raw(
+    `(${alias}.status = 'failed' and ${alias}.decline_code is distinct from 'NOT_PROCESSED' and coalesce(${alias}.decline_code, '') not like 'PROCESSOR\\_%')`,
+  );
+
+type Verdict = PaymentLimitVerdict | { kind: "repeat" };
+
+/**
+ * The verdict for a submit, or `repeat` when its submission key already made an attempt (a double click or a
+ * refresh finds that attempt; it is neither counted nor refused). One statement; without the locks of
+ * `insertAttemptWithinLimits` it is an early, advisory answer.
+ */
+export async function paymentLimitVerdict(db: Database, limits: PaymentLimits, keys: PaymentLimitKeys): Promise<Verdict> {
+  const minutes = limits.windowMinutes;
+  const ip = sql`r.client_ip = ${keys.clientIp}::text`;
+  const email = sql`r.email = ${keys.email}::text`;
+  const order = sql`r.order_id = ${keys.orderId}::uuid`;
+  const [row] = (await db.execute(sql`
+    select ${DATABASE_NOW_MS} as now_ms,
+           exists (select 1 from payment_attempts where submission_key = ${keys.submissionKey}) as repeat,
+           ${countedColumns("ip", ip, limits.attemptsPerIp, minutes)},
+           ${countedColumns("declines", sql`${ip} and ${isCardDecline("r")}`, limits.declinesPerIp, minutes)},
+           ${countedColumns("email", email, limits.attemptsPerEmail, minutes)},
+           ${countedColumns("ord", order, limits.attemptsPerOrder, minutes)}
+    from payment_attempts r
+    where r.created_at > now() - ${windowInterval(minutes)} and (${ip} or ${email} or ${order})`)) as unknown as Record<string, unknown>[];
+  if (!row) throw new Error("payment limits: the count answered no row");
+  if (row.repeat === true) return { kind: "repeat" };
+  const counts = {
+    "attempts-per-ip": keys.clientIp ? limitCountOf(row, "ip") : null,
+    "declines-per-ip": keys.clientIp ? limitCountOf(row, "declines") : null,
+    "attempts-per-email": limitCountOf(row, "email"),
+    "attempts-per-order": keys.orderId ? limitCountOf(row, "ord") : null,
+  };
+  return decidePaymentLimits(counts, limits, Number(row.now_ms));
+}
+
+export type LimitedInsert =
+  | { kind: "inserted"; attempt: AttemptRow }
+  /** Not inserted: the submission key made an attempt already, another attempt of the order is in flight, or
+   *  the order was paid meanwhile (the caller finds out which). */
+  | { kind: "conflict" }
+  | { kind: "limited"; verdict: Extract<PaymentLimitVerdict, { kind: "limited" }> };
+
+type AttemptValues = Omit<typeof paymentAttempts.$inferInsert, "clientIp" | "email">;
+
+/** Counts and inserts the attempt in one transaction, holding the locks of the IP, the email and the order. */
+export async function insertAttemptWithinLimits(
+  db: Database,
+  limits: PaymentLimits,
+  keys: PaymentLimitKeys & { orderId: string },
+  values: AttemptValues,
+): Promise<LimitedInsert> {
+  return db.transaction(async (tx) => {
+    // Always in this order (IP, email, order): two submits never wait on each other's locks in a cycle.
+    const lockKeys = [keys.clientIp && `ip:${keys.clientIp}`, `email:${keys.email}`, `order:${keys.orderId}`].filter(Boolean);
+    for (const key of lockKeys) await tx.execute(advisoryLock(`payment-limit:${key}`));
+    // Paid since the caller read it (another tab's attempt finished): never start a second charge, nor refuse.
+    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId));
+    if (order?.status !== "pending") return { kind: "conflict" };
+    const verdict = await paymentLimitVerdict(tx as unknown as Database, limits, keys);
+    if (verdict.kind === "repeat") return { kind: "conflict" };
+    if (verdict.kind === "limited") return { kind: "limited", verdict };
+    const [attempt] = await tx
+      .insert(paymentAttempts)
+      .values({ ...values, clientIp: keys.clientIp, email: keys.email })
+      .onConflictDoNothing()
+      .returning();
+    return attempt ? { kind: "inserted", attempt } : { kind: "conflict" };
+  });
+}
+
+/**
+ * A submit past a limit: stored (for the back office), logged and counted; the shopper is told how long to
+ * wait. Nothing was sent to Cheqpay and nothing was charged.
+ */
+export async function refusePayment(
+  db: Database,
+  messages: StepMessages,
+  keys: PaymentLimitKeys,
+  verdict: Extract<PaymentLimitVerdict, { kind: "limited" }>,
+): Promise<PaymentStep> {
+  await db.insert(paymentLimitRefusals).values({ limitName: verdict.limit, clientIp: keys.clientIp, email: keys.email, orderId: keys.orderId });
+  recordEvent("payment.limited", {
+    limit: verdict.limit,
+    orderId: keys.orderId ?? undefined,
+    clientIp: keys.clientIp,
+    retryAfterSeconds: verdict.retryAfterSeconds,
+  });
+  return {
+    kind: "problem",
+    code: "payment-limited",
+    message: messages.limited(minutesToWait(verdict.retryAfterSeconds)),
+    nextSubmissionKey: newSubmissionKey(),
+  };
+}
