@@ -48,6 +48,7 @@ describe("loadConfig", () => {
         alert: { successRate: 0.85, minPayments: 20, webhookUrl: null },
         apiKeyCreatedAt: null,
       },
+      jobs: { reconcileStaleAfterSeconds: 120 },
     });
   });
 
@@ -291,5 +292,16 @@ describe("loadConfig's operations section", () => {
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
   ])("refuses %j, naming the variable", (env, variable) => {
     expect(problemsOf(env).some((problem) => problem.startsWith(`${variable}:`))).toBe(true);
+  });
+});
+
+describe("loadConfig's jobs section", () => {
+  it("reads how long a payment submission waits before the reconciliation reads it back", () => {
+    expect(loadConfig({ RECONCILE_STALE_AFTER_SECONDS: "5" }).jobs).toEqual({ reconcileStaleAfterSeconds: 5 });
+    expect(loadConfig({ RECONCILE_STALE_AFTER_SECONDS: "0" }).jobs.reconcileStaleAfterSeconds).toBe(0);
+  });
+
+  it.each(["-1", "1.5", "soon", "86401"])("refuses RECONCILE_STALE_AFTER_SECONDS=%s, naming the variable", (value) => {
+    expect(problemsOf({ RECONCILE_STALE_AFTER_SECONDS: value }).some((p) => p.startsWith("RECONCILE_STALE_AFTER_SECONDS:"))).toBe(true);
   });
 });
