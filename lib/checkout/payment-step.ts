@@ -18,7 +18,9 @@ export type CheckoutProblem =
   | "payment-in-progress"
   | "processor-unavailable"
   | "session-expired"
-  | "saved-card-unavailable";
+  | "saved-card-unavailable"
+  /** Our own database is down or restarting: try again in a moment. */
+  | "service-unavailable";
 
 export type PaymentStep =
   /** Paid: go to the order page. */
