@@ -4,7 +4,7 @@
 // A system spec: its own sandbox process, database and app instance on the built app.
 import { expect, test } from "@playwright/test";
 import { inArray, like } from "drizzle-orm";
-import { createDatabase, type Database } from "@/lib/db/client";
+import { createDatabase } from "@/lib/db/client";
 import { emailOutbox, mailMessages, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { createFreshDatabase, type FreshDatabase } from "../../scripts/lib/test-database";
 import { type AppInstance, startAppInstance, waitUntilReady } from "../support/app-instance";
@@ -21,7 +21,7 @@ const SETTINGS = { RECONCILE_STALE_AFTER_SECONDS: "1" };
 let sandbox: SandboxProcess | null = null;
 let database: FreshDatabase | null = null;
 let app: AppInstance | null = null;
-let pool: { db: Database; sql: { end(options?: { timeout?: number }): Promise<void> } } | null = null;
+let pool: ReturnType<typeof createDatabase> | null = null;
 
 test.beforeAll(async () => {
   [sandbox, database] = await Promise.all([startSandboxProcess(), createFreshDatabase(process.env.DATABASE_URL)]);
@@ -86,6 +86,10 @@ test("payments in flight when the app is killed are settled after a restart, wit
   const paidCount = async () => (await db.select().from(orders)).filter((o) => o.status === "paid").length;
   await expect.poll(paidCount, { timeout: 30_000, intervals: [250] }).toBe(PAYMENTS);
   const settledAt = Date.now();
+  // By the run each start queues (not a later every-minute one): one per start, both done.
+  const startUpRuns = async () =>
+    (await pool!.sql<{ state: string }[]>`select state from pgboss.job where name = 'reconcile-payments' and singleton_key = 'start-up'`).map((run) => run.state);
+  await expect.poll(startUpRuns, { timeout: 10_000 }).toEqual(["completed", "completed"]);
 
   // Each attempt succeeded with the order Cheqpay holds for it, moved there by the reconciliation.
   for (const attempt of await db.select().from(paymentAttempts)) {
