@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ErrorPageStringsProvider } from "@/components/errors/error-page";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { currentAccount } from "@/lib/accounts/current-account";
@@ -8,6 +9,7 @@ import { readCartId } from "@/lib/cart/cart-cookie";
 import { loadCart } from "@/lib/cart/cart-queries";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { withFallbackWhenDatabaseUnavailable } from "@/lib/db/errors";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import "./globals.css";
 
@@ -27,11 +29,12 @@ async function cartItemCount(): Promise<number> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const current = await getLocale();
   const locale = isLocale(current) ? current : DEFAULT_LOCALE;
+  // With the database down the frame still renders (no count, signed out), around the page's error page.
   const [t, tAccount, count, account] = await Promise.all([
     getTranslations("common"),
     getTranslations("account.header"),
-    cartItemCount(),
-    currentAccount(),
+    withFallbackWhenDatabaseUnavailable(cartItemCount(), 0),
+    withFallbackWhenDatabaseUnavailable(currentAccount(), null),
   ]);
   const { support } = getConfig();
   return (
@@ -54,7 +57,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           }}
         />
         <div id="content" className="site-content" tabIndex={-1}>
-          {children}
+          <ErrorPageStringsProvider
+            strings={{ title: t("errorPage.title"), text: t("errorPage.text"), retry: t("errorPage.retry"), home: t("errorPage.home") }}
+          >
+            {children}
+          </ErrorPageStringsProvider>
         </div>
         <SiteFooter
           email={support.email}

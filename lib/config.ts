@@ -57,6 +57,8 @@ const envSchema = z.object({
   ADMIN_EMAILS: optionalText,
   /** Bearer token of the merchant's own systems for /api/admin (32+ characters). Unset: that API is closed. */
   ADMIN_API_TOKEN: z.preprocess(blankToUndefined, z.string().trim().min(32, "must be at least 32 characters").optional()),
+  /** The reconciliation job settles a payment submission still unanswered after this many seconds. */
+  RECONCILE_STALE_AFTER_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(86_400).default(120)),
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
   AUTH_GITHUB_ID: optionalText,
@@ -97,6 +99,7 @@ export type AppConfig = {
   admin: AdminConfig;
   operations: OperationsConfig;
   limits: LimitsConfig;
+  jobs: JobsConfig;
 };
 
 /** Abuse limits, counted in PostgreSQL so every instance sharing the database enforces the same totals. */
@@ -114,6 +117,9 @@ export type PaymentLimits = {
 
 /** Emailed sign-in links within a sliding window of `windowMinutes`, per address and per client IP. */
 export type SignInLimits = { windowMinutes: number; linksPerEmail: number; linksPerIp: number };
+
+/** The background jobs. `reconcileStaleAfterSeconds`: a submission unanswered this long lost its answer. */
+export type JobsConfig = { reconcileStaleAfterSeconds: number };
 
 /** Logs, metrics, the success-rate alert and key rotation. */
 export type OperationsConfig = {
@@ -193,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       alert: { successRate: e.ALERT_SUCCESS_RATE, minPayments: e.ALERT_MIN_PAYMENTS, webhookUrl: e.ALERT_WEBHOOK_URL ?? null },
       apiKeyCreatedAt: e.CHEQPAY_API_KEY_CREATED_AT ?? null,
     },
+    jobs: { reconcileStaleAfterSeconds: e.RECONCILE_STALE_AFTER_SECONDS },
     admin: {
       emails: [...new Set((e.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))],
       apiToken: e.ADMIN_API_TOKEN ?? null,

@@ -2,10 +2,10 @@
 import { cookies } from "next/headers";
 import { getConfig } from "@/lib/config";
 import { type Database, getDb } from "@/lib/db/client";
-import { isUuid } from "./cart-ids";
+import { CART_COOKIE, isUuid } from "./cart-ids";
 import { cartExists, createCart } from "./cart-mutations";
 
-export const CART_COOKIE = "cart_id";
+export { CART_COOKIE };
 const THIRTY_DAYS_SECONDS = 60 * 60 * 24 * 30;
 
 /** The cart id from the cookie when it is a well-formed uuid (it may name no cart: loadCart says null). */

@@ -8,6 +8,7 @@ import { type CheqpayClient, type CustomerInput, type DeviceInformation, Cheqpay
 import type { PaymentLimits } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { orders, paymentAttempts } from "@/lib/db/schema";
+import { queueEmailsAfter } from "@/lib/emails/outbox";
 import type { Locale } from "@/lib/i18n/locales";
 import { applyAttemptStatus, type AttemptRow } from "./apply-attempt-status";
 import {
@@ -223,14 +224,16 @@ export async function abandonAuthentication(ctx: PaymentContext, cartId: string 
 
 /**
  * Runs `work` holding the attempt's lock (a transaction-scoped advisory lock), with that transaction as its
- * database. Every shopper-side move of a 3-D Secure attempt takes it: a step still talking to Cheqpay (which may
+ * database; the emails it causes are queued after the commit. Every shopper-side move of a 3-D Secure attempt takes it: a step still talking to Cheqpay (which may
  * pay the order) is waited for instead of being expired under it, and a double post validates once.
  */
 async function withAttemptLock<T>(db: Database, attemptId: string, work: (db: Database) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`payment-attempt:${attemptId}`}, 0))`);
-    return work(tx as unknown as Database);
-  });
+  return queueEmailsAfter(() =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`payment-attempt:${attemptId}`}, 0))`);
+      return work(tx as unknown as Database);
+    }),
+  );
 }
 
 async function attemptBySubmissionKey(db: Database, key: string): Promise<AttemptRow | null> {

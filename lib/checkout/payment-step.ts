@@ -20,7 +20,9 @@ export type CheckoutProblem =
   | "session-expired"
   | "saved-card-unavailable"
   /** Past a card-testing limit (too many attempts or declines): wait, then try again. */
-  | "payment-limited";
+  | "payment-limited"
+  /** Our own database is down or restarting: try again in a moment. */
+  | "service-unavailable";
 
 export type PaymentStep =
   /** Paid: go to the order page. */

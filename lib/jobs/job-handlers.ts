@@ -23,6 +23,8 @@ export type JobDependencies = {
   queue: () => JobQueue | null;
   /** How long a refund whose earlier call's outcome is unknown waits before being posted again (tests: 0). */
   refundResubmitAfterMs?: number;
+  /** A submission unanswered this long is read back from Cheqpay by the reconciliation (default 120). */
+  reconcileStaleAfterSeconds?: number;
   /** The success-rate alert's threshold, webhook and staff; default: from the process's configuration. */
   alertSettings?: SuccessRateAlertSettings;
 };
@@ -39,7 +41,7 @@ export function jobHandlers(deps: JobDependencies): JobHandlers {
       await sendOutboxEmail(deps.db, deps.mailer, deps.email, outboxId);
     },
     "reconcile-payments": async () => {
-      const summary = await reconcilePayments(deps.db, deps.cheqpay, deps.queue());
+      const summary = await reconcilePayments(deps.db, deps.cheqpay, deps.queue(), { stuckAfterSeconds: deps.reconcileStaleAfterSeconds });
       if (summary.settled + summary.expired > 0) getLogger().info({ event: "reconciliation.settled", ...summary }, "reconciliation moved stuck payments on");
     },
     "check-key-age": async () => {

@@ -12,7 +12,7 @@ import { paymentAttempts, refunds } from "@/lib/db/schema";
 import { queueOutboxEmails, unsentOutboxIds } from "@/lib/emails/outbox";
 import { type JobQueue, QUEUES } from "@/lib/queue/queues";
 
-/** A submission still in flight after this long lost its answer. */
+/** A submission still in flight after this long lost its answer (the default of RECONCILE_STALE_AFTER_SECONDS). */
 export const STUCK_SUBMISSION_SECONDS = 120;
 
 export type ReconcileSummary = { checked: number; settled: number; expired: number; emailsQueued: number; refundsQueued: number };

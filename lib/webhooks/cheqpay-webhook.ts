@@ -8,6 +8,7 @@ import { attemptStatusFor } from "@/lib/checkout/attempt-status";
 import { declineCodeForReason } from "@/lib/checkout/decline-codes";
 import type { Database } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents, webhookEvents } from "@/lib/db/schema";
+import { queueEmailsAfter } from "@/lib/emails/outbox";
 import { recordEvent } from "@/lib/observability/events";
 import { getMetrics } from "@/lib/observability/metrics";
 
@@ -31,17 +32,20 @@ export async function handleCheqpayWebhook(
     return { status: 400, body: { received: false, error: "not a Cheqpay event" } };
   }
   try {
-    const duplicate = await db.transaction(async (tx) => {
-      const [stored] = await tx
-        .insert(webhookEvents)
-        .values({ eventId: event.id, type: event.type, cheqpayOrderId: event.paymentOrderId })
-        .onConflictDoNothing()
-        .returning({ eventId: webhookEvents.eventId });
-      if (!stored) return true;
-      await applyEvent(tx as unknown as Database, event);
-      await tx.update(webhookEvents).set({ processedAt: sql`now()` }).where(eq(webhookEvents.eventId, event.id));
-      return false;
-    });
+    // The emails the event causes are queued once its transaction has committed.
+    const duplicate = await queueEmailsAfter(() =>
+      db.transaction(async (tx) => {
+        const [stored] = await tx
+          .insert(webhookEvents)
+          .values({ eventId: event.id, type: event.type, cheqpayOrderId: event.paymentOrderId })
+          .onConflictDoNothing()
+          .returning({ eventId: webhookEvents.eventId });
+        if (!stored) return true;
+        await applyEvent(tx as unknown as Database, event);
+        await tx.update(webhookEvents).set({ processedAt: sql`now()` }).where(eq(webhookEvents.eventId, event.id));
+        return false;
+      }),
+    );
     recordWebhook(event, duplicate ? "duplicate" : "processed");
     return { status: 200, body: duplicate ? { received: true, duplicate: true } : { received: true } };
   } catch (error) {

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import type { ApiResult } from "./api-types.js";
 import { BODY_LIMIT_BYTES, originFor, resolveSettings, type SandboxOptions } from "./config.js";
 import { ApiError, errorForStatus, internalError, unauthorized } from "./errors.js";
-import type { Fault } from "./faults.js";
+import type { FaultAction } from "./faults.js";
 import { firstHeader, parseForm, parseJson, readBody, sendHtml, sendJson, sendText, type JsonParse } from "./http-utils.js";
 import { handleThreeDsPage, isThreeDsPagePath } from "./pages/three-ds-pages.js";
 import { maskSensitive, type LogEntry } from "./request-log.js";
@@ -75,7 +75,7 @@ async function dispatch(rt: Runtime, match: RouteMatch | null, merchant: Merchan
   }
 }
 
-function applyErrorFault(res: ServerResponse, fault: Extract<Fault["action"], { type: "error" }>, requestId: string): number {
+function applyErrorFault(res: ServerResponse, fault: Extract<FaultAction, { type: "error" }>, requestId: string): number {
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (fault.body !== undefined) {
     if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
@@ -129,25 +129,25 @@ async function handleApi(rt: Runtime, req: IncomingMessage, res: ServerResponse,
     return;
   }
   const fault = rt.faults.take({ operation: entry.operation, method, path: apiPath });
-  entry.fault = fault?.action.type ?? null;
-  if (fault?.action.type === "drop") {
+  entry.fault = fault?.type ?? null;
+  if (fault?.type === "drop") {
     req.socket.destroy();
     finish(null);
     return;
   }
-  if (fault?.action.type === "error") {
-    finish(applyErrorFault(res, fault.action, requestId));
+  if (fault?.type === "error") {
+    finish(applyErrorFault(res, fault, requestId));
     return;
   }
-  if (fault?.action.type === "latency") await sleep(fault.action.ms);
+  if (fault?.type === "latency") await sleep(fault.ms);
   // 5. route
   const result = await dispatch(rt, match, merchant, query, parsed);
-  if (fault?.action.type === "timeout-after-commit") {
+  if (fault?.type === "timeout-after-commit") {
     req.socket.destroy(); // the work is done (state, webhooks) but the client never hears back
     finish(null);
     return;
   }
-  if (fault?.action.type === "latency-after-commit") await sleep(fault.action.ms);
+  if (fault?.type === "latency-after-commit") await sleep(fault.ms);
   // 6. respond
   sendJson(res, result.status, result.body, result.headers);
   finish(result.status);

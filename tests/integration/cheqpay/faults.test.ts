@@ -8,7 +8,7 @@ import {
   CheqpayRetryLaterError,
 } from "@/lib/cheqpay";
 import { startWebhookReceiver } from "../../support/webhook-receiver";
-import { addFault, clientFor, orderInput, rejectionOf, requestLog, useSandbox, wireOrderOf } from "../../support/cheqpay-sandbox";
+import { addFault, clientFor, faultsOf, orderInput, rawApi, rejectionOf, requestLog, useSandbox, wireOrderOf } from "../../support/cheqpay-sandbox";
 
 const sandbox = useSandbox();
 
@@ -176,5 +176,57 @@ describe("a latency-after-commit fault", () => {
     } finally {
       await receiver.close();
     }
+  });
+});
+
+describe("a probabilistic fault (probability 0.3, a seed, several actions)", () => {
+  const mixed = {
+    match: { operation: "getPaymentOrder" },
+    probability: 0.3,
+    seed: "contract-1",
+    actions: [
+      { type: "error", status: 500 },
+      { type: "error", status: 503 },
+    ],
+  } as const;
+
+  /** 300 reads one after the other, without the client's retries: the status each got. */
+  async function statusesOf300Reads(): Promise<number[]> {
+    const statuses: number[] = [];
+    for (let i = 0; i < 300; i++) statuses.push((await rawApi(sandbox(), "GET", "/v2/payment-orders/none")).status);
+    return statuses;
+  }
+
+  it("faults about 30 % of matching requests with a mix of its actions, and the others are processed", async () => {
+    await addFault(sandbox(), { ...mixed, actions: [...mixed.actions] });
+    const statuses = await statusesOf300Reads();
+    const faulted = statuses.filter((s) => s !== 404).length;
+    expect(faulted).toBeGreaterThan(60);
+    expect(faulted).toBeLessThan(120);
+    expect(new Set(statuses)).toEqual(new Set([404, 500, 503]));
+    const log = await requestLog(sandbox(), "getPaymentOrder");
+    expect(log.filter((e) => e.fault === "error").map((e) => e.status)).toEqual(statuses.filter((s) => s !== 404));
+    expect(await faultsOf(sandbox())).toEqual([expect.objectContaining({ matched: 300, applied: faulted, remaining: null, seed: "contract-1" })]);
+  });
+
+  it("faults the same requests after a reset with the same seed", async () => {
+    await addFault(sandbox(), { ...mixed, actions: [...mixed.actions] });
+    const first = await statusesOf300Reads();
+    await sandbox().reset();
+    await addFault(sandbox(), { ...mixed, actions: [...mixed.actions] });
+    expect(await statusesOf300Reads()).toEqual(first);
+  });
+
+  it("leaves requests of other operations alone", async () => {
+    await addFault(sandbox(), { match: { operation: "getPaymentOrder" }, probability: 1, action: { type: "error", status: 503 } });
+    const order = await clientFor(sandbox()).createPaymentOrder(orderInput());
+    expect(order.status).toBe("succeeded");
+    expect((await rawApi(sandbox(), "GET", `/v2/payment-orders/${order.id}`)).status).toBe(503);
+  });
+
+  it("is refused with a field error when the probability is out of range", async () => {
+    const { status, body } = await sandbox().control("POST", "/_sandbox/faults", { probability: 1.2, action: { type: "drop" } });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).toContain('"field":"probability"');
   });
 });

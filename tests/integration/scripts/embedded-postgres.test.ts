@@ -45,4 +45,21 @@ describe("startEmbeddedPostgres", () => {
       await server.stop();
     }
   }, 60_000);
+
+  it("halts and resumes on the same port with the same data (a database restart)", async () => {
+    const server = await startEmbeddedPostgres({ name: "restart-test", fast: true, ephemeral: true });
+    const sql = postgres(`${server.serverUrl}/postgres`, { max: 1, onnotice: () => {} });
+    try {
+      await sql`create table kept (note text)`;
+      await sql`insert into kept values ('before the restart')`;
+      await server.halt();
+      await expect(sql`select 1`).rejects.toThrow();
+      await server.resume();
+      // The same pool, untouched: postgres.js connects again by itself.
+      expect(await sql`select note from kept`).toEqual([{ note: "before the restart" }]);
+    } finally {
+      await sql.end({ timeout: 5 });
+      await server.stop();
+    }
+  }, 60_000);
 });

@@ -52,6 +52,7 @@ describe("loadConfig", () => {
         payment: { windowMinutes: 10, attemptsPerIp: 10, declinesPerIp: 5, attemptsPerEmail: 10, attemptsPerOrder: 5 },
         signIn: { windowMinutes: 60, linksPerEmail: 5, linksPerIp: 20 },
       },
+      jobs: { reconcileStaleAfterSeconds: 120 },
     });
   });
 
@@ -334,5 +335,16 @@ describe("loadConfig's limits section", () => {
     [{ SIGNIN_LIMIT_LINKS_PER_IP: "1e" }, "SIGNIN_LIMIT_LINKS_PER_IP"],
   ])("refuses %j, naming the variable", (env, variable) => {
     expect(problemsOf(env).some((problem) => problem.startsWith(`${variable}:`))).toBe(true);
+  });
+});
+
+describe("loadConfig's jobs section", () => {
+  it("reads how long a payment submission waits before the reconciliation reads it back", () => {
+    expect(loadConfig({ RECONCILE_STALE_AFTER_SECONDS: "5" }).jobs).toEqual({ reconcileStaleAfterSeconds: 5 });
+    expect(loadConfig({ RECONCILE_STALE_AFTER_SECONDS: "0" }).jobs.reconcileStaleAfterSeconds).toBe(0);
+  });
+
+  it.each(["-1", "1.5", "soon", "86401"])("refuses RECONCILE_STALE_AFTER_SECONDS=%s, naming the variable", (value) => {
+    expect(problemsOf({ RECONCILE_STALE_AFTER_SECONDS: value }).some((p) => p.startsWith("RECONCILE_STALE_AFTER_SECONDS:"))).toBe(true);
   });
 });
