@@ -3,9 +3,14 @@
 import { randomUUID } from "node:crypto";
 import { asc } from "drizzle-orm";
 import { addToCart, createCart } from "@/lib/cart/cart-queries";
-import { CART_COOKIE } from "@/lib/cart/cart-cookie";
 import type { Database } from "@/lib/db/client";
 import { products } from "@/lib/db/schema";
+
+/**
+ * lib/cart/cart-cookie.ts's CART_COOKIE. Not imported: that module imports `next/headers`, which Playwright's ESM
+ * loader cannot resolve outside Next (the spec would not load).
+ */
+const CART_COOKIE = "cart_id";
 
 /** A new cart with `quantity` of the first catalogue product; returns the Cookie header that names it. */
 export async function cartCookie(db: Database, quantity = 1): Promise<{ cartId: string; cookie: string }> {
