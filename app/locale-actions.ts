@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { formField } from "@/lib/actions/form-field";
 import { getConfig } from "@/lib/config";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
 
@@ -10,7 +11,7 @@ const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
 const localeInput = z.object({ locale: z.enum(LOCALES) });
 
 export async function setLocaleAction(formData: FormData): Promise<void> {
-  const input = localeInput.safeParse({ locale: formData.get("locale") });
+  const input = localeInput.safeParse({ locale: formField(formData, "locale") });
   if (!input.success) return;
   (await cookies()).set(LOCALE_COOKIE, input.data.locale, {
     sameSite: "lax",

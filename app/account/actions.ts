@@ -3,6 +3,7 @@
 // id of another account finds nothing and changes nothing.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { formField } from "@/lib/actions/form-field";
 import { accountAction } from "@/lib/actions/account-action";
 import { type AccountDetailsState, accountDetailsSchema, savedCardActionSchema } from "@/lib/accounts/account-forms";
 import { updateAccountName } from "@/lib/accounts/account-profile";
@@ -30,11 +31,11 @@ function afterCardAction(result: Awaited<ReturnType<typeof removeCard>>): never 
 }
 
 export async function removeSavedCardAction(formData: FormData): Promise<void> {
-  afterCardAction(await removeCard({ cardId: formData.get("cardId") }));
+  afterCardAction(await removeCard({ cardId: formField(formData, "cardId") }));
 }
 
 export async function makeDefaultSavedCardAction(formData: FormData): Promise<void> {
-  afterCardAction(await makeDefault({ cardId: formData.get("cardId") }));
+  afterCardAction(await makeDefault({ cardId: formField(formData, "cardId") }));
 }
 
 const saveDetails = accountAction(accountDetailsSchema, async (name, account) => {
@@ -43,7 +44,7 @@ const saveDetails = accountAction(accountDetailsSchema, async (name, account) =>
 });
 
 export async function saveAccountDetailsAction(_previous: AccountDetailsState, formData: FormData): Promise<AccountDetailsState> {
-  const result = await saveDetails({ firstName: formData.get("firstName"), lastName: formData.get("lastName") });
+  const result = await saveDetails({ firstName: formField(formData, "firstName"), lastName: formField(formData, "lastName") });
   if (result.kind === "signed-out") redirect(SIGN_IN);
   if (result.kind === "invalid") return { kind: "invalid", fieldErrors: result.fieldErrors };
   revalidatePath("/account");

@@ -112,7 +112,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             lastName: t("details.lastName"),
             save: t("details.save"),
             saved: t("details.saved"),
-            errors: { required: t("details.required"), tooLong: t("details.tooLong") },
+            errors: { required: t("details.required"), tooLong: t("details.tooLong"), invalid: t("details.invalid") },
           }}
         />
       </section>

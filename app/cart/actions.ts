@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { formField } from "@/lib/actions/form-field";
 import { addToCart, MAX_LINE_QUANTITY, removeCartLine, setCartLineQuantity } from "@/lib/cart/cart-queries";
 import { ensureCartId, readCartId } from "@/lib/cart/cart-cookie";
 import { getDb } from "@/lib/db/client";
@@ -17,7 +18,7 @@ const removeInput = z.object({ productId });
 
 function fields(formData: FormData, names: string[]): Record<string, unknown> {
   // Absent fields are undefined (not null) so zod defaults apply.
-  return Object.fromEntries(names.map((name) => [name, formData.get(name) ?? undefined]));
+  return Object.fromEntries(names.map((name) => [name, formField(formData, name) ?? undefined]));
 }
 
 /** For useActionState: the message goes to the product card's status line. */

@@ -8,6 +8,7 @@ import { browserInfoSchema, checkoutFormSchema } from "@/lib/checkout/checkout-f
 import { paymentContext, stepMessages } from "@/lib/checkout/payment-context";
 import * as payments from "@/lib/checkout/payment-service";
 import { unlessDatabaseUnavailable } from "@/lib/checkout/service-unavailable";
+import { OPAQUE_ID } from "@/lib/validation/plain-text";
 
 const attemptIdSchema = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "required"));
 
@@ -16,7 +17,12 @@ export const payWithCard = validatedAction(checkoutFormSchema, async (form) =>
 );
 
 export const continueAuthentication = validatedAction(
-  z.object({ attemptId: attemptIdSchema, sessionId: z.string().check(z.minLength(1), z.maxLength(200)), browser: browserInfoSchema }),
+  z.object({
+    attemptId: attemptIdSchema,
+    // Cardinal's device-data session id: printable ASCII, as any id Cheqpay's side makes.
+    sessionId: z.string().check(z.minLength(1), z.maxLength(200), z.regex(OPAQUE_ID)),
+    browser: browserInfoSchema,
+  }),
   async (input) =>
     unlessDatabaseUnavailable(async () => payments.continueAuthentication(await paymentContext(), await readCartId(), input), stepMessages),
 );

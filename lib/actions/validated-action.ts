@@ -6,6 +6,9 @@ import { withRequestContext } from "@/lib/observability/with-request";
 export type FieldErrors<Field extends string = string> = Partial<Record<Field, string>>;
 export type InvalidInput<Field extends string = string> = { kind: "invalid"; fieldErrors: FieldErrors<Field> };
 
+/** The message key of a problem the schema names no key for. */
+export const INVALID = "invalid";
+
 export function validatedAction<Schema extends z.ZodMiniType, Result>(
   schema: Schema,
   handler: (input: z.output<Schema>) => Promise<Result>,
@@ -13,7 +16,9 @@ export function validatedAction<Schema extends z.ZodMiniType, Result>(
   return async (input: unknown) =>
     // Every line logged and every Cheqpay call made while the action runs carries the request's id.
     withRequestContext(async () => {
-      const parsed = schema.safeParse(input);
+      // A problem the schema has no message key for (a field of the wrong type, a nested object missing, input
+      // that is not an object at all) reads "invalid", never zod's English sentence.
+      const parsed = schema.safeParse(input, { error: () => INVALID });
       if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrorsOf(parsed.error.issues) } as InvalidInput;
       return handler(parsed.data);
     });

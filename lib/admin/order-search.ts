@@ -5,6 +5,7 @@ import { and, count, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm
 import { z } from "zod/mini";
 import type { Database } from "@/lib/db/client";
 import { type OrderStatus, orders, paymentAttempts } from "@/lib/db/schema";
+import { SINGLE_LINE_TEXT } from "@/lib/validation/plain-text";
 
 export const ORDER_STATUSES = ["pending", "paid", "partially_refunded", "refunded"] as const satisfies readonly OrderStatus[];
 export const ORDERS_PER_PAGE = 25;
@@ -38,7 +39,8 @@ export type OrderSearchResult = { rows: OrderListRow[]; total: number; page: num
 type Query = Record<string, string | string[] | undefined>;
 
 const fields = {
-  q: z.string().check(z.trim(), z.maxLength(100)),
+  // A control character (NUL, which PostgreSQL refuses in a pattern) makes the search text ignored.
+  q: z.string().check(z.trim(), z.maxLength(100), z.regex(SINGLE_LINE_TEXT)),
   status: z.enum(ORDER_STATUSES),
   date: z.iso.date(),
   page: z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)),

@@ -2,6 +2,7 @@
 // pesos and comes out as integer centavos; messages are keys of `admin.refund.errors`.
 import { z } from "zod/mini";
 import type { RefundRefusal } from "@/lib/refunds/refund-rules";
+import { MULTI_LINE_TEXT } from "@/lib/validation/plain-text";
 import { parsePesosToCentavos } from "./money-input";
 
 export const REFUND_REASON_MAX = 200;
@@ -17,7 +18,7 @@ export const refundFormSchema = z.object({
       return z.NEVER;
     }),
   ),
-  reason: z.string("reasonRequired").check(z.trim(), z.minLength(1, "reasonRequired"), z.maxLength(REFUND_REASON_MAX, "reasonTooLong")),
+  reason: z.string("reasonRequired").check(z.trim(), z.minLength(1, "reasonRequired"), z.maxLength(REFUND_REASON_MAX, "reasonTooLong"), z.regex(MULTI_LINE_TEXT, "reasonInvalid")),
 });
 
 export type RefundFormInput = z.output<typeof refundFormSchema>;

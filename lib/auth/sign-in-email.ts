@@ -41,12 +41,13 @@ export function signInEmail(input: { to: string; url: string; token: string; exp
     to: input.to,
     subject: copy.subject,
     text: `${copy.intro}\n\n${input.url}\n\n${copy.expiry(hours)}\n${copy.ignore}\n`,
+    // Every piece is escaped, our own copy too: no text is ever trusted to be markup.
     html: [
-      `<p>${copy.intro}</p>`,
-      `<p><a href="${escaped}" style="display:inline-block;padding:10px 18px;background:#4f46e5;color:#fff;border-radius:6px;text-decoration:none">${copy.button}</a></p>`,
+      `<p>${escapeHtml(copy.intro)}</p>`,
+      `<p><a href="${escaped}" style="display:inline-block;padding:10px 18px;background:#4f46e5;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(copy.button)}</a></p>`,
       `<p style="word-break:break-all"><a href="${escaped}">${escaped}</a></p>`,
-      `<p>${copy.expiry(hours)}</p>`,
-      `<p>${copy.ignore}</p>`,
+      `<p>${escapeHtml(copy.expiry(hours))}</p>`,
+      `<p>${escapeHtml(copy.ignore)}</p>`,
     ].join("\n"),
   };
 }

@@ -11,11 +11,13 @@ import {
   parseExpiry,
 } from "./card-rules";
 import { BILLING_COUNTRIES, MEXICAN_STATE_CODES } from "./mexican-states";
+import { SINGLE_LINE_TEXT } from "@/lib/validation/plain-text";
 
 // A field that is missing or not text at all (hostile input, never the form) reads as "required".
 const field = () => z.string("required");
+// Names and the address are stored and shown: a control character (NUL, which PostgreSQL refuses) is "invalid".
 const text = (max: number) =>
-  field().check(z.trim(), z.minLength(1, "required"), z.maxLength(max, "tooLong"));
+  field().check(z.trim(), z.minLength(1, "required"), z.maxLength(max, "tooLong"), z.regex(SINGLE_LINE_TEXT, "invalid"));
 
 /** What the page measures about the browser (the server adds IP, user agent and Accept). */
 export const browserInfoSchema = z.object({
@@ -25,7 +27,7 @@ export const browserInfoSchema = z.object({
   timeZoneOffset: z.number().check(z.int(), z.gte(-900), z.lte(900)),
   javaEnabled: z.boolean(),
   javaScriptEnabled: z.boolean(),
-  language: z.string().check(z.maxLength(35)),
+  language: z.string().check(z.maxLength(35), z.regex(/^[A-Za-z0-9-]*$/)),
 });
 
 export const checkoutFormSchema = z
@@ -45,8 +47,8 @@ export const checkoutFormSchema = z
     expiry: field().check(z.maxLength(10, "expiry")),
     // The exact length (3, or 4 for American Express) is checked below, where the brand is known.
     cvc: field().check(z.maxLength(10, "cvc")),
-    /** A saved card chosen (Cheqpay's payment method id): then only its CVC is asked. Empty: a new card. */
-    paymentMethodId: z.optional(z.string().check(z.maxLength(100, "required"))),
+    /** A saved card chosen (Cheqpay's payment method id, printable ASCII): then only its CVC is asked. Empty: a new card. */
+    paymentMethodId: z.optional(z.string().check(z.maxLength(100, "required"), z.regex(/^$|^[\x21-\x7e]+$/, "required"))),
     /** Signed in, new card: save it for next time (`persist: true`). */
     saveCard: z.optional(z.boolean()),
     /** Made when the page was rendered: a repeated submit with the same key is the same payment. */

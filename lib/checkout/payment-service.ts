@@ -49,7 +49,11 @@ const STALE_SUBMISSION_MS = 30_000;
 
 export async function payWithCard(ctx: PaymentContext, cartId: string | null, form: CheckoutForm): Promise<PaymentStep> {
   const repeated = await attemptBySubmissionKey(ctx.db, form.submissionKey);
-  if (repeated) return settledStep(ctx, repeated);
+  if (repeated) {
+    // A key is its page's: sent with another cart (a copied or forged form) it tells nothing of that payment.
+    if (!(await isAttemptOfCart(ctx.db, repeated, cartId))) return problem("session-expired", ctx.messages);
+    return settledStep(ctx, repeated);
+  }
   if (!cartId) return problem("cart-empty", ctx.messages);
   const planned = await planPayment(ctx.db, ctx.account, form);
   if (planned.kind === "invalid") return planned;
@@ -239,6 +243,12 @@ async function withAttemptLock<T>(db: Database, attemptId: string, work: (db: Da
 async function attemptBySubmissionKey(db: Database, key: string): Promise<AttemptRow | null> {
   const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.submissionKey, key));
   return attempt ?? null;
+}
+
+async function isAttemptOfCart(db: Database, attempt: AttemptRow, cartId: string | null): Promise<boolean> {
+  if (!cartId) return false;
+  const [order] = await db.select({ cartId: orders.cartId }).from(orders).where(eq(orders.id, attempt.orderId));
+  return order?.cartId === cartId;
 }
 
 async function isPaid(db: Database, orderId: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { fromWireCard, fromWireRefund } from "./mappers";
 import { toPaymentStatus } from "./status";
 import type { CardSummary, CheqpayPaymentStatus, Refund } from "./types";
 import { wireWebhookEventSchema } from "./wire-schemas";
+import { containsNul } from "../validation/plain-text";
 
 export type CheqpayWebhookEvent = {
   /** Cheqpay's event id: the dedupe key. */
@@ -31,6 +32,8 @@ export function parseWebhookEvent(rawBody: string, unit: AmountUnit = "minor"): 
   } catch {
     return null;
   }
+  // NUL anywhere (a card's brand, a decline reason) could not be stored: not an event we can read.
+  if (containsNul(json)) return null;
   const parsed = wireWebhookEventSchema.safeParse(json);
   if (!parsed.success) return null;
   const { id, event, createdAt, data } = parsed.data;

@@ -2,6 +2,7 @@
 // the app sees the types of ./types.ts, produced by ./mappers.ts. Responses are parsed leniently (unknown
 // fields are dropped, optional ones may be null) so that Cheqpay adding a field never breaks a payment.
 import { z } from "zod";
+import { OPAQUE_ID } from "../validation/plain-text";
 
 const optionalString = z.string().nullish();
 // Cheqpay's docs show some numbers as strings ("1920", "200.99"); accept both.
@@ -181,21 +182,26 @@ export type WireRefundResponse = z.infer<typeof wireRefundResponseSchema>;
 export type WireSavedPaymentMethod = z.infer<typeof wireSavedPaymentMethodSchema>;
 export type WireCardDetails = z.infer<typeof wireCardDetailsSchema>;
 
-// Webhook body (reference §9, W-2). Everything but the event id and name is optional: events differ.
+// Webhook body (reference §9, W-2). Everything but the event id and name is optional: events differ. What we
+// store or look up by (the event's id and name, the order's ids and status) must look like Cheqpay's: an
+// event with a 100 kB id or markup for a status is refused before anything is written, even when signed.
+const wireId = z.string().min(1).max(200).regex(OPAQUE_ID);
+const wireStatus = z.string().max(64).regex(/^[A-Za-z_]+$/);
+
 export const wireWebhookEventSchema = z.object({
-  id: z.string().min(1),
-  event: z.string().min(1),
+  id: wireId,
+  event: z.string().max(100).regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/),
   createdAt: optionalString,
   data: z
     .object({
       paymentOrder: z
         .object({
-          id: z.string(),
-          externalId: optionalString,
-          merchantReference: optionalString,
-          status: optionalString,
+          id: wireId,
+          externalId: wireId.nullish(),
+          merchantReference: wireId.nullish(),
+          status: wireStatus.nullish(),
           amount: numberLike.nullish(),
-          currency: optionalString,
+          currency: z.string().regex(/^[A-Za-z]{3}$/).nullish(),
           refundedAmount: numberLike.nullish(),
         })
         .nullish(),

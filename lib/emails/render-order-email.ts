@@ -79,13 +79,13 @@ function orderSummary(
   const address = order.billingAddress as BillingAddressJson;
   const cell = 'style="padding:6px 4px;border-bottom:1px solid #e3e8ee;text-align:left"';
   const rows = lines
-    .map((line) => `<tr><td ${cell}>${escapeHtml(line.name)}</td><td ${cell}>${line.quantity}</td><td ${cell}>${escapeHtml(money(line.lineTotalCentavos))}</td></tr>`)
+    .map((line) => `<tr><td ${cell}>${escapeHtml(line.name)}</td><td ${cell}>${escapeHtml(String(line.quantity))}</td><td ${cell}>${escapeHtml(money(line.lineTotalCentavos))}</td></tr>`)
     .join("");
   const cardText = card?.last4 ? labels.card(brandName(card.brand ?? "", "Card"), card.last4) : null;
   const addressLines = [`${order.firstName} ${order.lastName}`, address.line1, `${address.city}, ${address.state} ${address.postalCode}`, address.country];
   const html = [
     `<h2 style="font-size:17px;margin:20px 0 8px">${escapeHtml(labels.order(order.orderNumber))}</h2>`,
-    `<table style="width:100%;border-collapse:collapse"><thead><tr><th ${cell}>${labels.item}</th><th ${cell}>${labels.quantity}</th><th ${cell}>${labels.price}</th></tr></thead><tbody>${rows}</tbody></table>`,
+    `<table style="width:100%;border-collapse:collapse"><thead><tr><th ${cell}>${escapeHtml(labels.item)}</th><th ${cell}>${escapeHtml(labels.quantity)}</th><th ${cell}>${escapeHtml(labels.price)}</th></tr></thead><tbody>${rows}</tbody></table>`,
     `<p style="margin:12px 0">${escapeHtml(labels.subtotal)}: ${escapeHtml(money(order.subtotalCentavos))}<br><strong>${escapeHtml(labels.total)}: ${escapeHtml(money(order.totalCentavos))}</strong></p>`,
     cardText ? `<p style="margin:12px 0"><strong>${escapeHtml(labels.payment)}:</strong> ${escapeHtml(cardText)}</p>` : "",
     `<p style="margin:12px 0"><strong>${escapeHtml(labels.billingAddress)}:</strong><br>${addressLines.map(escapeHtml).join("<br>")}</p>`,

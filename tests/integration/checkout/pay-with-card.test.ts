@@ -79,6 +79,25 @@ describe("an approved card", () => {
     expect(await creates()).toHaveLength(1);
   });
 
+  it("tells another cart that repeats its submission key nothing of the payment, and changes nothing", async () => {
+    const { cartId } = await cartWith(db);
+    const form = checkoutForm();
+    const paid = await payWithCard(context(), cartId, form);
+    expect(paid.kind).toBe("paid");
+    const order = await onlyOrderOf(cartId);
+    const rowsBefore = await storedRowsOf(db, order.id);
+    const { cartId: otherCart } = await cartWith(db);
+
+    for (const cart of [otherCart, null]) {
+      const step = await payWithCard(context(), cart, { ...form, email: "someone.else@example.com" });
+      expect(step).toEqual({ kind: "problem", code: "session-expired", message: messages.problem("session-expired"), nextSubmissionKey: expect.any(String) });
+      expect(JSON.stringify(step)).not.toContain(order.publicToken);
+    }
+    expect(await ordersOfCart(db, otherCart)).toEqual([]);
+    expect(await storedRowsOf(db, order.id)).toEqual(rowsBefore);
+    expect(await creates()).toHaveLength(1);
+  });
+
   it("leaves no card number and no CVC in any column of the order's rows", async () => {
     const { cartId } = await cartWith(db);
     const declined = await payWithCard(context(), cartId, checkoutForm({ cardNumber: "4000000000000002" }));

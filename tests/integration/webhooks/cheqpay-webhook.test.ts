@@ -70,6 +70,21 @@ describe("a signed webhook", () => {
     expect(await deliver("not json")).toMatchObject({ status: 400 });
   });
 
+  it.each([
+    ["an event id with NUL", (externalId: string) => ({ id: "evt\u0000", event: "payment.capture.success", data: { paymentOrder: { id: "po_1", externalId, status: "COMPLETED" } } })],
+    ["a 100 kB event id", (externalId: string) => ({ id: "e".repeat(100_000), event: "payment.capture.success", data: { paymentOrder: { id: "po_1", externalId, status: "COMPLETED" } } })],
+    ["NUL in the card's brand", (externalId: string) => ({ id: randomUUID(), event: "payment.capture.success", data: { paymentOrder: { id: "po_1", externalId, status: "COMPLETED" }, paymentMethod: { options: { card: { brand: "VI\u0000SA", last4: "4444" } } } } })],
+    ["a status with markup", (externalId: string) => ({ id: randomUUID(), event: "payment.capture.success", data: { paymentOrder: { id: "po_1", externalId, status: "<b>COMPLETED</b>" } } })],
+    ["an external id that is an object", () => ({ id: randomUUID(), event: "payment.capture.success", data: { paymentOrder: { id: "po_1", externalId: { $ne: null }, status: "COMPLETED" } } })],
+  ])("with %s about a real attempt is answered 400 and nothing is stored or moved", async (_, body) => {
+    const { order, attempt } = await orderWithAttempt(db, "submitted");
+    const raw = JSON.stringify(body(attempt.externalId));
+    expect(await deliver(raw)).toEqual({ status: 400, body: { received: false, error: "not a Cheqpay event" } });
+    expect(await db.select().from(webhookEvents).where(eq(webhookEvents.cheqpayOrderId, "po_1"))).toEqual([]);
+    expect((await attemptById(db, attempt.id)).status).toBe("submitted");
+    expect(await timelineOf(db, order.id)).toEqual([]);
+  });
+
   it("for a known attempt is answered 200, applied, and its event id stored", async () => {
     const { order, attempt } = await orderWithAttempt(db, "submitted");
     const cheqpayOrderId = randomUUID();

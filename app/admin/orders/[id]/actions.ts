@@ -3,6 +3,7 @@
 // then lib/refunds. The refund is recorded PENDING and queued; the job calls Cheqpay.
 import { revalidatePath } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
+import { formField } from "@/lib/actions/form-field";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { requireStaff } from "@/lib/admin/current-staff";
 import { type RefundFormState, refundFormSchema } from "@/lib/admin/refund-form-schema";
@@ -18,7 +19,7 @@ const NO_QUEUE: JobQueue = { send: async () => undefined };
 export async function requestRefundAction(_previous: RefundFormState, formData: FormData): Promise<RefundFormState> {
   const staff = await requireStaff();
   const text = (name: string) => {
-    const value = formData.get(name);
+    const value = formField(formData, name);
     return typeof value === "string" ? value : "";
   };
   const values = { amount: text("amount"), reason: text("reason") };
@@ -30,7 +31,7 @@ export async function requestRefundAction(_previous: RefundFormState, formData: 
       requestedBy: staff.id,
     }),
   );
-  const result = await refund({ orderId: formData.get("orderId"), amount: formData.get("amount"), reason: formData.get("reason") });
+  const result = await refund({ orderId: formField(formData, "orderId"), amount: formField(formData, "amount"), reason: formField(formData, "reason") });
   if (result.kind === "invalid") return { kind: "invalid", fieldErrors: result.fieldErrors, values };
 
   const [t, locale] = await Promise.all([getTranslations("admin.refund"), getLocale()]);

@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t("orders.title")} · ${t("title")}`, robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
-const REFUND_FORM_ERRORS = ["required", "invalid", "tooManyDecimals", "negative", "zero", "tooLarge", "reasonRequired", "reasonTooLong", "notFound"] as const;
+const REFUND_FORM_ERRORS = ["required", "invalid", "tooManyDecimals", "negative", "zero", "tooLarge", "reasonRequired", "reasonTooLong", "reasonInvalid", "notFound"] as const;
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff();

@@ -20,10 +20,21 @@ describe("validatedAction", () => {
     expect(answer).toMatchObject({ kind: "invalid", fieldErrors: { email: "email", firstName: "required" } });
   });
 
-  it("refuses input that is not an object at all", async () => {
+  it("refuses input that is not an object at all, with the message key `invalid`", async () => {
     const action = validatedAction(checkoutFormSchema, async () => ({ kind: "paid" }));
     for (const input of [null, "pay", 42, [], undefined]) {
-      expect(await action(input)).toMatchObject({ kind: "invalid" });
+      expect(await action(input)).toEqual({ kind: "invalid", fieldErrors: { form: "invalid" } });
+    }
+  });
+
+  it("answers message keys, never zod's sentences, for nested objects and fields of the wrong type", async () => {
+    const action = validatedAction(checkoutFormSchema, async () => ({ kind: "paid" }));
+    const answer = await action({ email: 42, browser: "a string", saveCard: "yes", paymentMethodId: ["x"] });
+    expect(answer).toMatchObject({ kind: "invalid", fieldErrors: { email: "required", browser: "invalid", saveCard: "invalid", paymentMethodId: "invalid" } });
+    const nested = await action({ browser: { screenWidth: "1920", screenHeight: Number.NaN } });
+    expect(nested).toMatchObject({ fieldErrors: { browser: "invalid" } });
+    for (const message of Object.values((answer as { fieldErrors: Record<string, string> }).fieldErrors)) {
+      expect(message).toMatch(/^[A-Za-z_]+$/);
     }
   });
 });

@@ -26,6 +26,11 @@ describe("parseOrderSearch", () => {
     }
   });
 
+  it("ignores a search text with a control character (PostgreSQL refuses NUL in a pattern)", () => {
+    for (const q of ["ana\u0000", "\u001b[2J", "a\nb"]) expect(parseOrderSearch({ q }).q, JSON.stringify(q)).toBe("");
+    expect(parseOrderSearch({ q: "<script>alert(1)</script>" }).q).toBe("<script>alert(1)</script>");
+  });
+
   it("takes the first of repeated parameters", () => {
     expect(parseOrderSearch({ status: ["refunded", "paid"], page: ["2", "9"] })).toMatchObject({ status: "refunded", page: 2 });
   });

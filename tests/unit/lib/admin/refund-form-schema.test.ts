@@ -27,6 +27,11 @@ describe("refundFormSchema", () => {
     expect(errorsOf({ orderId: ORDER_ID, amount: null, reason: "x" })).toEqual({ amount: "required" });
   });
 
+  it("refuses a reason with a control character (`reasonInvalid`) and keeps line breaks", () => {
+    expect(errorsOf({ orderId: ORDER_ID, amount: "1", reason: "dam\u0000aged" })).toEqual({ reason: "reasonInvalid" });
+    expect(errorsOf({ orderId: ORDER_ID, amount: "1", reason: "Damaged.\nCustomer called." })).toBeNull();
+  });
+
   it("requires a reason of at most 200 characters", () => {
     expect(errorsOf({ orderId: ORDER_ID, amount: "1", reason: "   " })).toEqual({ reason: "reasonRequired" });
     expect(errorsOf({ orderId: ORDER_ID, amount: "1", reason: null })).toEqual({ reason: "reasonRequired" });

@@ -83,6 +83,16 @@ describe("checkoutFormSchema", () => {
       expect(firstError({ firstName: "a".repeat(60) }, "firstName")).toBeUndefined();
     });
 
+    it("refuses names and an address holding a control character (`invalid`), and takes markup, RTL and emoji as text", () => {
+      for (const field of ["firstName", "lastName", "address", "city"]) {
+        expect(firstError({ [field]: "A\u0000na" }, field), field).toBe("invalid");
+        expect(firstError({ [field]: "Ana\nLópez" }, field), field).toBe("invalid");
+      }
+      expect(firstError({ country: "US", state: "Texas\u0000" }, "state")).toBe("invalid");
+      const typed = { firstName: "<img src=x onerror=alert(1)>", lastName: "\u202Eناصر\u200B 🎉", address: `<script>alert(2)</script> & "quotes"` };
+      expect(errorsOf(typed)).toEqual({});
+    });
+
     it("takes the phone as optional, and checks it when given (`phone`)", () => {
       expect(errorsOf({ phone: "" }).phone).toBeUndefined();
       expect(errorsOf({ phone: undefined }).phone).toBeUndefined();
@@ -247,6 +257,9 @@ describe("checkoutFormSchema with a saved card", () => {
 
   it("refuses a payment method id over 100 characters and a saveCard that is not a boolean", () => {
     expect(errorsOf({ ...savedCard, paymentMethodId: "p".repeat(101) }).paymentMethodId).toBeDefined();
+    for (const paymentMethodId of ["pm 1", "pm_\u0000", "' OR 1=1 --", "pm_é"]) {
+      expect(errorsOf({ ...savedCard, paymentMethodId }).paymentMethodId, paymentMethodId).toBeDefined();
+    }
     expect(errorsOf({ saveCard: "yes" as unknown as boolean }).saveCard).toBeDefined();
     expect(errorsOf({ saveCard: true })).toEqual({});
   });

@@ -69,6 +69,14 @@ describe("parseWebhookEvent", () => {
     ["JSON without an id", JSON.stringify({ event: "payment.auth.success" })],
     ["an empty event name", JSON.stringify({ id: "evt", event: "" })],
     ["an array", "[]"],
+    ["an id of 100 kB", JSON.stringify({ id: "e".repeat(100_000), event: "payment.auth.success" })],
+    ["an id with spaces (SQL)", JSON.stringify({ id: "' OR 1=1 --", event: "payment.auth.success" })],
+    ["an id of the wrong type", JSON.stringify({ id: 42, event: "payment.auth.success" })],
+    ["an event name with markup", JSON.stringify({ id: "evt", event: "<script>alert(1)</script>" })],
+    ["a payment order id with NUL", JSON.stringify({ id: "evt", event: "payment.auth.success", data: { paymentOrder: { id: "po\u0000" } } })],
+    ["a status with markup", JSON.stringify({ id: "evt", event: "payment.auth.success", data: { paymentOrder: { id: "po_1", status: "<b>PAID</b>" } } })],
+    ["an external id of another type", JSON.stringify({ id: "evt", event: "payment.auth.success", data: { paymentOrder: { id: "po_1", externalId: { $ne: 1 } } } })],
+    ["NUL in a card's brand", JSON.stringify({ id: "evt", event: "payment.auth.success", data: { paymentMethod: { options: { card: { brand: "VI\u0000SA" } } } } })],
   ])("gives null for %s", (_, body) => {
     expect(parseWebhookEvent(body)).toBeNull();
   });

@@ -141,6 +141,18 @@ describe("the order confirmation", () => {
     expect(mail.text).toContain(productName);
   });
 
+  it("escapes a name and a billing address that hold markup, and keeps them as typed in the text part", () => {
+    const hostile = data({ firstName: "<img src=x onerror=alert(1)>" });
+    hostile.order.lastName = `"><svg onload=alert(3)>`;
+    hostile.order.billingAddress = { line1: `<script>alert(2)</script> & "quotes"`, city: "<i>CDMX</i>", state: "CMX", postalCode: "06600", country: "MX" };
+    const mail = renderOrderEmail("order-confirmation", "k", hostile, context);
+    for (const markup of ["<img", "<script", "<svg", "<i>"]) expect(mail.html).not.toContain(markup);
+    expect(mail.html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(mail.html).toContain("&lt;script&gt;alert(2)&lt;/script&gt; &amp; &quot;quotes&quot;");
+    expect(mail.html).toContain("&quot;&gt;&lt;svg onload=alert(3)&gt;");
+    expect(mail.text).toContain(`<script>alert(2)</script> & "quotes"`);
+  });
+
   it("leaves the card out when no attempt succeeded with one", () => {
     const without = { ...data(), card: null };
     const mail = renderOrderEmail("order-confirmation", "k", without, context);

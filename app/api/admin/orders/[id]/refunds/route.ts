@@ -4,6 +4,7 @@ import { hasAdminToken } from "@/lib/admin/staff";
 import { isUuid } from "@/lib/cart/cart-ids";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { defaultJobQueue } from "@/lib/queue/default-queue";
 import { refundJson } from "@/lib/refunds/refund-queries";
 import { refundRequestSchema } from "@/lib/refunds/refund-request-schema";
@@ -31,13 +32,16 @@ async function handle(request: Request, { params }: { params: Promise<{ id: stri
   if (!hasAdminToken(request.headers.get("authorization"), getConfig().admin)) return error(404, "NOT_FOUND", "Not found");
   const { id } = await params;
   if (!isUuid(id)) return error(404, "NOT_FOUND", "Order not found");
+  const raw = await readLimitedBody(request);
+  if (raw.kind === "too-large") return error(413, "PAYLOAD_TOO_LARGE", `The body must be at most ${raw.limitBytes} bytes`);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(raw.text);
   } catch {
     return error(400, "INVALID_JSON", "The body must be a JSON object");
   }
-  const parsed = refundRequestSchema.safeParse(body);
+  // Problems the schema has no code for (the body is not an object, a field of the wrong type) read "invalid".
+  const parsed = refundRequestSchema.safeParse(body, { error: () => "invalid" });
   if (!parsed.success) {
     const messages = parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? "body"), code: issue.message }));
     return error(400, "VALIDATION_ERROR", "The request is not valid", { details: messages });
