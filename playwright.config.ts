@@ -1,10 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_ADMIN_API_TOKEN, E2E_METRICS_TOKEN } from "./tests/e2e/support/admin-api";
+import { E2E_AUTH_SECRET, E2E_CHEQPAY_API_KEY, E2E_WEBHOOK_SECRET } from "./tests/e2e/support/build-secrets";
 
 // scripts/test.ts finds the browser and the ports and passes them in; see README "Tests".
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined;
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
+/** Plain HTTP that only redirects to the app (scripts/app-server.ts); tests/e2e/support/transport.ts agrees. */
+const httpRedirectPort = Number(process.env.E2E_HTTP_REDIRECT_PORT ?? appPort + 1);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -62,6 +65,11 @@ export default defineConfig({
       PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL: "1000",
       SIGNIN_LIMIT_LINKS_PER_EMAIL: "1000",
       SIGNIN_LIMIT_LINKS_PER_IP: "1000",
+      // Set when the app is built too: the secrets scan proves none of them reaches the client's bundle.
+      CHEQPAY_API_KEY: E2E_CHEQPAY_API_KEY,
+      CHEQPAY_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+      AUTH_SECRET: E2E_AUTH_SECRET,
+      HTTP_REDIRECT_PORT: String(httpRedirectPort),
       // scripts/test.ts scans the app's JSON log lines for card data and secrets after the run.
       ...(process.env.E2E_LOG_FILE ? { LOG_FILE: process.env.E2E_LOG_FILE } : {}),
     },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ErrorPageStringsProvider } from "@/components/errors/error-page";
@@ -27,6 +28,9 @@ async function cartItemCount(): Promise<number> {
 
 // No NextIntlClientProvider here: server components translate, client islands get their strings as props.
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts carry this request's CSP nonce (proxy.ts), which a page
+  // prerendered at build time could not know.
+  await connection();
   const current = await getLocale();
   const locale = isLocale(current) ? current : DEFAULT_LOCALE;
   // With the database down the frame still renders (no count, signed out), around the page's error page.

@@ -29,6 +29,8 @@ const envSchema = z.object({
   APP_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).default("https://localhost:3000")),
   /** Behind a proxy or load balancer: take the shopper's IP address from X-Forwarded-For. */
   TRUST_PROXY: z.preprocess(blankToUndefined, z.enum(["true", "false", "1", "0"]).default("false")),
+  /** scripts/app-server.ts also listens here with plain HTTP that only redirects to APP_URL. */
+  HTTP_REDIRECT_PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65_535).optional()),
   /** Extra origins the 3-D Secure frames may load (issuers' pages), comma-separated. */
   CHEQPAY_FRAME_ORIGINS: optionalText,
   SUPPORT_EMAIL: z.preprocess(blankToUndefined, z.email().default("soporte@cheqpay-checkout.test")),
@@ -80,6 +82,8 @@ export type AppConfig = {
   appUrl: string;
   databaseUrl: string | null;
   trustProxy: boolean;
+  /** A plain HTTP port that only redirects to APP_URL (scripts/app-server.ts), or null. */
+  httpRedirectPort: number | null;
   cheqpay: {
     env: "sandbox" | "production";
     baseUrl: string;
@@ -179,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appUrl: e.APP_URL.replace(/\/+$/, ""),
     databaseUrl: e.DATABASE_URL ?? null,
     trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1",
+    httpRedirectPort: e.HTTP_REDIRECT_PORT ?? null,
     cheqpay: {
       env: e.CHEQPAY_ENV,
       baseUrl,

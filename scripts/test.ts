@@ -78,7 +78,7 @@ async function runVitest(projects: Suite[], env: NodeJS.ProcessEnv): Promise<Cou
 
 async function runPlaywright(browser: string | null, env: NodeJS.ProcessEnv): Promise<Counts> {
   const report = path.join(process.cwd(), reportDir, "playwright.json");
-  const ports = { app: await findFreePort(), sandbox: await findFreePort() };
+  const ports = { app: await findFreePort(), sandbox: await findFreePort(), httpRedirect: await findFreePort() };
   // The app serves HTTPS with the local self-signed certificate; tests that call it from Node trust it.
   const certificateFile = await localCertificateFile();
   const exitedCleanly = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {
@@ -87,6 +87,7 @@ async function runPlaywright(browser: string | null, env: NodeJS.ProcessEnv): Pr
       PLAYWRIGHT_CHROMIUM_PATH: browser ?? "",
       E2E_APP_PORT: String(ports.app),
       E2E_SANDBOX_PORT: String(ports.sandbox),
+      E2E_HTTP_REDIRECT_PORT: String(ports.httpRedirect),
       E2E_JSON_REPORT: report,
       E2E_LOG_FILE: appLogFile,
       NODE_EXTRA_CA_CERTS: certificateFile,

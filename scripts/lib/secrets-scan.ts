@@ -295,13 +295,27 @@ export async function scanTestRun(
   } catch (error) {
     problems.push(`the database could not be read: ${scanner.mask(String(error))}`);
   }
-  const buildFiles = listFiles(options.buildDir, ["cache"]);
-  if (buildFiles.length === 0) problems.push(`no build in ${path.relative(root, options.buildDir)}/ to scan`);
-  findings.push(...scanFiles(scanner, buildFiles, root));
+  const build = scanBuild(scanner, options.buildDir, root);
+  findings.push(...build.findings);
+  problems.push(...build.problems);
   const logs = options.logFiles.map((file) => path.relative(root, file)).join(", ");
+  return { findings, problems, scanned: `${logs}; ${rows} rows in ${tables.size} tables; ${build.scanned}` };
+}
+
+/**
+ * The build without its cache. The client's bundle (`static/`, what every browser downloads) must be there to
+ * be scanned: a scan of a build without it would pass for nothing.
+ */
+export function scanBuild(scanner: Scanner, buildDir: string, root: string = process.cwd()): RunScan {
+  const label = path.relative(root, buildDir);
+  const files = listFiles(buildDir, ["cache"]);
+  const clientFiles = listFiles(path.join(buildDir, "static"));
+  const problems: string[] = [];
+  if (files.length === 0) problems.push(`no build in ${label}/ to scan`);
+  else if (clientFiles.length === 0) problems.push(`no client bundle in ${label}/static/ to scan`);
   return {
-    findings,
+    findings: scanFiles(scanner, files, root),
     problems,
-    scanned: `${logs}; ${rows} rows in ${tables.size} tables; ${buildFiles.length} files in ${path.relative(root, options.buildDir)}/`,
+    scanned: `${files.length} files in ${label}/ (${clientFiles.length} of them the client's, in ${label}/static/)`,
   };
 }

@@ -2,11 +2,12 @@
 // the challenge page is usable by a person and posts its result to the merchant's return URL.
 import { expect, type Page, test } from "@playwright/test";
 import { createCheqpayClient, type PaymentOrder } from "../../lib/cheqpay";
+import { E2E_CHEQPAY_API_KEY } from "./support/build-secrets";
 
 const sandboxUrl = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4110}`;
 const cheqpay = createCheqpayClient({
   baseUrl: `${sandboxUrl}/pos`,
-  apiKey: "sk_test_local_sandbox",
+  apiKey: E2E_CHEQPAY_API_KEY,
   merchantId: "merchant_local_sandbox",
 });
 const RETURN_URL = "http://localhost/e2e-three-ds-return";

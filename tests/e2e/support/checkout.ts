@@ -2,13 +2,25 @@
 // way a shopper does, filling the form with valid Mexican data, and a card.
 import { randomBytes } from "node:crypto";
 import { expect, type Locator, type Page, test as base } from "@playwright/test";
+import { type CspViolation, watchCspViolations } from "./csp";
 import { connect, type Sql } from "./database";
 
 export const english = { locale: "en-US", extraHTTPHeaders: { "Accept-Language": "en" } };
 export const spanish = { locale: "es-MX", extraHTTPHeaders: { "Accept-Language": "es-MX,es;q=0.9" } };
 
-/** `test` with a database connection for the worker and a fresh shopper (unique email) for each test. */
-export const test = base.extend<{ shopper: Shopper }, { sql: Sql }>({
+/**
+ * `test` with a database connection for the worker and a fresh shopper (unique email) for each test. Every
+ * test fails on a Content-Security-Policy violation in its browser context (the checkout runs under the real one).
+ */
+export const test = base.extend<{ shopper: Shopper; cspViolations: CspViolation[] }, { sql: Sql }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations = await watchCspViolations(context);
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
   sql: [
     async ({}, use) => {
       const sql = connect();

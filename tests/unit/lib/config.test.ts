@@ -27,6 +27,7 @@ describe("loadConfig", () => {
       appUrl: "https://localhost:3000",
       databaseUrl: null,
       trustProxy: false,
+      httpRedirectPort: null,
       support: { email: "soporte@cheqpay-checkout.test", phone: "+52 55 0000 0000", hours: null },
       mail: { smtpUrl: null, from: "Cheqpay Checkout <no-reply@cheqpay-checkout.test>" },
       cheqpay: {
@@ -64,6 +65,12 @@ describe("loadConfig", () => {
   it("trusts X-Forwarded-For only when TRUST_PROXY is set", () => {
     expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: "0" }).trustProxy).toBe(false);
+  });
+
+  it("takes HTTP_REDIRECT_PORT as a port number and refuses anything else", () => {
+    expect(loadConfig({ HTTP_REDIRECT_PORT: "8080" }).httpRedirectPort).toBe(8080);
+    expect(problemsOf({ HTTP_REDIRECT_PORT: "http" }).join()).toContain("HTTP_REDIRECT_PORT");
+    expect(problemsOf({ HTTP_REDIRECT_PORT: "70000" }).join()).toContain("HTTP_REDIRECT_PORT");
   });
 
   it("treats blank variables as unset", () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,5 +30,17 @@ describe("build fingerprint", () => {
     const before = sourceFingerprint(root);
     writeFileSync(path.join(root, "app", "layout.tsx"), "export default 3;");
     expect(sourceFingerprint(root)).not.toBe(before);
+  });
+
+  it("changes with the secret values the build would be made with, and never holds them", () => {
+    const root = projectWithOnePage();
+    const env = { AUTH_SECRET: "build-time-auth-secret-0123456789abcdef", PATH: "/usr/bin" };
+    recordBuild(root, env);
+    expect(isBuildCurrent(root, env)).toBe(true);
+    expect(isBuildCurrent(root, { ...env, PATH: "/bin" })).toBe(true);
+    expect(isBuildCurrent(root, { ...env, AUTH_SECRET: "another-auth-secret-0123456789abcdef" })).toBe(false);
+    expect(isBuildCurrent(root, { PATH: "/usr/bin" })).toBe(false);
+    expect(isBuildCurrent(root, { ...env, NEXT_PUBLIC_SHOP: "x" })).toBe(false);
+    expect(readFileSync(path.join(root, ".next", "cheqpay-build-fingerprint"), "utf8")).not.toContain("build-time");
   });
 });

@@ -8,6 +8,7 @@ import {
   formatFindings,
   listFiles,
   rowLabel,
+  scanBuild,
   scanFiles,
   secretsFromEnvironments,
   sequenceSpan,
@@ -179,5 +180,54 @@ describe("the secrets scan: files", () => {
     const findings = scanFiles(scanner, files, root);
     expect(findings.map((f) => [f.where, f.what])).toEqual([[`${path.join(".next", "static", "chunks", "main.js")}:1`, "CHEQPAY_WEBHOOK_SECRET"]]);
     expect(listFiles(path.join(root, "missing"))).toEqual([]);
+  });
+});
+
+describe("the secrets scan: the build", () => {
+  const AUTH_SECRET = { name: "AUTH_SECRET", value: "e2e-build-time-auth-secret-planted-0123456789" };
+  const buildScanner = createScanner({
+    cardNumbers: ["4111111111111111"],
+    secrets: [API_KEY, WEBHOOK_SECRET, AUTH_SECRET],
+    allowed: [{ where: /^\.next\/server\//, span: sequenceSpan([API_KEY.value, WEBHOOK_SECRET.value]) }],
+  });
+  const defaults = 'let a="sk_test_local_sandbox",c="whsec_local_sandbox";';
+
+  function fakeBuild(files: Record<string, string>): string {
+    const root = mkdtempSync(path.join(os.tmpdir(), "secrets-scan-build-"));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    return root;
+  }
+
+  it("finds a secret planted in the client's bundle, and the server's declared defaults anywhere in it", () => {
+    const root = fakeBuild({
+      ".next/server/chunks/config.js": defaults,
+      ".next/static/chunks/app/page.js": `self.x={secret:"${AUTH_SECRET.value}"};`,
+      ".next/static/chunks/vendor.js": defaults,
+      ".next/static/chunks/clean.js": "var a=1;",
+    });
+    const { findings, problems, scanned } = scanBuild(buildScanner, path.join(root, ".next"), root);
+    expect(problems).toEqual([]);
+    expect(findings.map((f) => [f.where, f.what])).toEqual([
+      [path.join(".next", "static", "chunks", "app", "page.js"), "AUTH_SECRET"],
+      [path.join(".next", "static", "chunks", "vendor.js"), "CHEQPAY_API_KEY"],
+      [path.join(".next", "static", "chunks", "vendor.js"), "CHEQPAY_WEBHOOK_SECRET"],
+    ]);
+    expect(findings[0]!.excerpt).not.toContain(AUTH_SECRET.value);
+    expect(scanned).toBe(`4 files in .next/ (3 of them the client's, in .next/static/)`);
+  });
+
+  it("passes a clean build", () => {
+    const root = fakeBuild({ ".next/server/chunks/config.js": defaults, ".next/static/chunks/clean.js": "var a=1;" });
+    expect(scanBuild(buildScanner, path.join(root, ".next"), root)).toMatchObject({ findings: [], problems: [] });
+  });
+
+  it("cannot pass without a build, or without its client bundle", () => {
+    const empty = fakeBuild({});
+    expect(scanBuild(buildScanner, path.join(empty, ".next"), empty).problems).toEqual(["no build in .next/ to scan"]);
+    const serverOnly = fakeBuild({ ".next/server/chunks/config.js": defaults });
+    expect(scanBuild(buildScanner, path.join(serverOnly, ".next"), serverOnly).problems).toEqual(["no client bundle in .next/static/ to scan"]);
   });
 });

@@ -6,6 +6,7 @@ import { getCheqpayClient } from "@/lib/cheqpay";
 import { completeChallenge } from "@/lib/checkout/payment-service";
 import { stepMessages } from "@/lib/checkout/payment-context";
 import { getDb } from "@/lib/db/client";
+import { nonceFrom } from "@/lib/http/nonce";
 import { withRequestContext } from "@/lib/observability/with-request";
 
 export const dynamic = "force-dynamic";
@@ -17,30 +18,35 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 async function handle(request: Request): Promise<Response> {
+  const nonce = nonceFrom(request.headers);
   const attemptId = new URL(request.url).searchParams.get("attempt") ?? "";
   const form = await request.formData().catch(() => null);
   const transactionId = form?.get("TransactionId");
   const merchantData = form?.get("MD");
   if (!UUID.test(attemptId) || typeof transactionId !== "string" || transactionId.length === 0 || transactionId.length > 200) {
-    return topNavigation("/checkout?payment=authentication_failed", 400);
+    return topNavigation("/checkout?payment=authentication_failed", nonce, 400);
   }
   const step = await completeChallenge(
     { db: getDb(), cheqpay: getCheqpayClient(), messages: await stepMessages() },
     { attemptId, transactionId, merchantData: typeof merchantData === "string" ? merchantData : null },
   );
-  if (step?.kind === "paid") return topNavigation(step.orderUrl);
-  return topNavigation("/checkout?payment=authentication_failed", step ? 200 : 400);
+  if (step?.kind === "paid") return topNavigation(step.orderUrl, nonce);
+  return topNavigation("/checkout?payment=authentication_failed", nonce, step ? 200 : 400);
 }
 
-export function GET(): Response {
-  return topNavigation("/checkout");
+export function GET(request: Request): Response {
+  return topNavigation("/checkout", nonceFrom(request.headers));
 }
 
-/** A tiny page that replaces the whole checkout (the top window), with a link for when scripts are off. */
-function topNavigation(path: string, status = 200): Response {
+/**
+ * A tiny page that replaces the whole checkout (the top window), with a link for when scripts are off. Its
+ * script carries the request's nonce (proxy.ts): the Content-Security-Policy runs no other inline script.
+ */
+function topNavigation(path: string, nonce: string | undefined, status = 200): Response {
   const href = JSON.stringify(path);
+  const nonceAttribute = nonce ? ` nonce="${nonce}"` : "";
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Returning to the shop</title></head>
-<body><p><a href=${href} target="_top">Continue</a></p><script>window.top.location.replace(${href});</script></body></html>`;
+<body><p><a href=${href} target="_top">Continue</a></p><script${nonceAttribute}>window.top.location.replace(${href});</script></body></html>`;
   return new Response(html, {
     status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" },

@@ -1,0 +1,62 @@
+// Transport: plain HTTP only ever redirects to the HTTPS shop (scripts/app-server.ts on HTTP_REDIRECT_PORT);
+// every page renders per request with its own nonce (none is prerendered at build time); the cart cookie is
+// Secure, HttpOnly and SameSite=Lax like the session cookie (accounts-sign-in.spec.ts).
+import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { addProductsAndCheckout, english, expect, test } from "./support/checkout";
+import { APP_ORIGIN, cspNonceOf, expectedPolicy, HTTP_REDIRECT_PORT, scriptNonces } from "./support/transport";
+
+test.use(english);
+
+function plainHttp(method: string, path: string): Promise<{ status: number; location: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: "localhost", port: HTTP_REDIRECT_PORT, method, path }, (response) => {
+      let body = "";
+      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location, body }));
+    });
+    request.on("error", reject);
+    request.end(method === "POST" ? "a=1" : undefined);
+  });
+}
+
+test("plain HTTP answers only with a permanent redirect to the same path and query on the HTTPS shop", async ({ request }) => {
+  for (const [method, path] of [["GET", "/checkout?x=1"], ["GET", "/"], ["POST", "/checkout"], ["GET", "//evil.example/x"]] as const) {
+    const answer = await plainHttp(method, path);
+    expect(answer.status, `${method} ${path}`).toBe(308);
+    expect(answer.location, `${method} ${path}`).toBe(`${APP_ORIGIN}${path}`);
+    expect(answer.body).toBe("");
+  }
+  // The redirect leads somewhere that serves the page.
+  const followed = await request.get((await plainHttp("GET", "/checkout?x=1")).location!, { maxRedirects: 0 });
+  expect(followed.status()).toBe(200);
+});
+
+test("a proxy's X-Forwarded-Proto is ignored when no proxy is trusted (TRUST_PROXY unset)", async ({ request }) => {
+  const response = await request.get("/support", { headers: { "x-forwarded-proto": "http" }, maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+});
+
+test("every page renders per request: its scripts carry that request's nonce", async ({ request }) => {
+  for (const path of ["/", "/cart", "/checkout", "/signin", "/signin/check-email", "/support", "/policies/refunds", "/policies/terms", "/no-such-page"]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    const nonce = cspNonceOf(headers["content-security-policy"]);
+    expect(headers["content-security-policy"], path).toBe(expectedPolicy(nonce, "'none'"));
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    const nonces = scriptNonces(await response.text());
+    expect(nonces.length, path).toBeGreaterThan(0);
+    expect(new Set(nonces), path).toEqual(new Set([nonce]));
+  }
+  // The build agrees: it prerendered no page (Next's own fallback for a failed root layout aside).
+  const manifest = JSON.parse(readFileSync(".next/prerender-manifest.json", "utf8")) as { routes: Record<string, unknown> };
+  expect(Object.keys(manifest.routes).filter((route) => route !== "/_global-error")).toEqual([]);
+});
+
+test("the cart cookie is Secure, HttpOnly and SameSite=Lax, and scripts cannot read it", async ({ page }) => {
+  await addProductsAndCheckout(page);
+  const cart = (await page.context().cookies()).find((cookie) => cookie.name === "cart_id");
+  expect(cart, "the cart_id cookie").toBeDefined();
+  expect(cart).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
+  expect(await page.evaluate(() => document.cookie)).not.toContain("cart_id");
+});
