@@ -77,6 +77,23 @@ export async function insertAttemptWithinLimits(
   keys: PaymentLimitKeys & { orderId: string },
   values: AttemptValues,
 ): Promise<LimitedInsert> {
+  try {
+    return await insertUnderLocks(db, limits, keys, values);
+  } catch (error) {
+    if (error instanceof OrderPaidMeanwhile) return { kind: "conflict" };
+    throw error;
+  }
+}
+
+/** Thrown to roll the insert back: the order was paid while the insert waited (see below). */
+class OrderPaidMeanwhile extends Error {}
+
+async function insertUnderLocks(
+  db: Database,
+  limits: PaymentLimits,
+  keys: PaymentLimitKeys & { orderId: string },
+  values: AttemptValues,
+): Promise<LimitedInsert> {
   return db.transaction(async (tx) => {
     // Always in this order (IP, email, order): two submits never wait on each other's locks in a cycle.
     const lockKeys = [keys.clientIp && `ip:${keys.clientIp}`, `email:${keys.email}`, `order:${keys.orderId}`].filter(Boolean);
@@ -92,7 +109,13 @@ export async function insertAttemptWithinLimits(
       .values({ ...values, clientIp: keys.clientIp, email: keys.email })
       .onConflictDoNothing()
       .returning();
-    return attempt ? { kind: "inserted", attempt } : { kind: "conflict" };
+    if (!attempt) return { kind: "conflict" };
+    // The status read above can be stale: an attempt of the order still in flight then (a 3-D Secure step
+    // talking to Cheqpay) may have succeeded since. The insert waited for that transaction's commit on the
+    // one-in-flight index and then went in; the order it paid is read afresh here, and the insert undone.
+    const [now] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId));
+    if (now?.status !== "pending") throw new OrderPaidMeanwhile();
+    return { kind: "inserted", attempt };
   });
 }
 
