@@ -181,7 +181,7 @@ describe("200 payments while 30 % of Cheqpay's create and validate requests fail
         `validate: ${validates.length} requests, faults ${JSON.stringify(validateFaults)}; ` +
         `faults matched/applied ${JSON.stringify((await faultsOf(sandbox())).map((f) => [f.matched, f.applied]))}`,
     );
-  }, 120_000);
+  }, 300_000);
 });
 
 function countBy(values: string[]): Record<string, number> {
