@@ -3,7 +3,8 @@
 // malformed ids, invalid bodies, refunds that must be refused, too large). Each knows the status it must get.
 // A correctly signed, well-formed event about a real payment is Cheqpay speaking: it is applied and stored by
 // design. So every signed payload here is either malformed (400, nothing stored) or about a payment order we
-// never made (404, its transaction rolled back); real orders' ids only ride in unsigned or wrongly signed ones.
+// never made (404, its transaction rolled back); real orders' ids ride only in unsigned, wrongly signed or
+// malformed ones.
 import { signWebhookBody } from "@/lib/cheqpay/webhook-signature";
 import { parseWebhookEvent } from "@/lib/cheqpay/webhook-events";
 import { refundRequestSchema } from "@/lib/refunds/refund-request-schema";
