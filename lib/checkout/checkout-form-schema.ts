@@ -27,7 +27,8 @@ export const browserInfoSchema = z.object({
   timeZoneOffset: z.number().check(z.int(), z.gte(-900), z.lte(900)),
   javaEnabled: z.boolean(),
   javaScriptEnabled: z.boolean(),
-  language: z.string().check(z.maxLength(35), z.regex(/^[A-Za-z0-9-]*$/)),
+  // A language tag goes to Cheqpay as is: printable ASCII only (a browser's tag always is).
+  language: z.string().check(z.maxLength(35), z.regex(/^[\x20-\x7e]*$/)),
 });
 
 export const checkoutFormSchema = z

@@ -35,7 +35,8 @@ test("a guest's name and address holding markup show as text on the order page, 
   shopper,
   sql,
 }) => {
-  test.setTimeout(90_000);
+  // A payment, a staff sign-in and the email job: slow on a busy machine.
+  test.setTimeout(180_000);
   const dialogs = recordDialogs(page);
   await addProductsAndCheckout(page, ["Café de Chiapas"]);
   await fillAndPay(page, { ...shopper, firstName: FIRST_NAME, address: ADDRESS }, CARDS.visa);
@@ -89,7 +90,7 @@ test("a guest's name and address holding markup show as text on the order page, 
 });
 
 test("an account's name holding markup is kept and shown as typed on /account", async ({ page, shopper }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const dialogs = recordDialogs(page);
   await signIn(page, shopper.email);
   await page.goto("/account");

@@ -1,6 +1,10 @@
 // Payloads for the route handlers other systems call: Cheqpay's webhook (unsigned, wrongly signed, signed but
 // malformed, signed about orders we do not know, too large) and the merchant's admin API (no or a wrong token,
 // malformed ids, invalid bodies, refunds that must be refused, too large). Each knows the status it must get.
+// A correctly signed, well-formed event about a real payment is Cheqpay speaking: it is applied and stored by
+// design. So every signed payload here is either malformed (400, nothing stored) or about a payment order we
+// never made (404, its transaction rolled back); real orders' ids ride only in unsigned, wrongly signed or
+// malformed ones.
 import { signWebhookBody } from "@/lib/cheqpay/webhook-signature";
 import { parseWebhookEvent } from "@/lib/cheqpay/webhook-events";
 import { refundRequestSchema } from "@/lib/refunds/refund-request-schema";

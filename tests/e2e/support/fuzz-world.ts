@@ -1,7 +1,8 @@
 // The world the fuzz test attacks: its own database, sandbox and app instance, and in it other shoppers' real
 // things to aim at: a guest's paid order, an account's paid order and saved card, a 3-D Secure payment waiting
-// for its shopper; plus an account that owns none of them and a staff account. Nothing is left pending that a
-// background job could still change (the confirmation emails are sent before the test takes its snapshot).
+// for its shopper; plus an account that owns none of them and a staff account. Nothing is left that a background
+// job could change while the test runs: the confirmation emails are sent before the snapshot, and the waiting
+// 3-D Secure attempt is expired by the reconciliation only after its 10-minute session.
 import postgres from "postgres";
 import { createFreshDatabase, type FreshDatabase } from "../../../scripts/lib/test-database";
 import { createDatabase, type Database } from "../../../lib/db/client";

@@ -191,6 +191,8 @@ describe("checkoutFormSchema", () => {
     expect(firstError({ submissionKey: "has spaces in it, not allowed" }, "submissionKey")).toBe("required");
     expect(errorsOf({ browser: { ...valid.browser, timeZoneOffset: 2000 } })["browser.timeZoneOffset"]).toBeDefined();
     expect(errorsOf({ browser: { ...valid.browser, language: "x".repeat(36) } })["browser.language"]).toBeDefined();
+    expect(errorsOf({ browser: { ...valid.browser, language: "es\u0000MX" } })["browser.language"]).toBeDefined();
+    for (const language of ["en-US", "zh-Hant-TW", "en_US", ""]) expect(errorsOf({ browser: { ...valid.browser, language } })["browser.language"], language).toBeUndefined();
   });
 
   it("uses only message keys the checkout translates", async () => {
