@@ -2,6 +2,7 @@
 // sandbox processes and a real browser. Ends with one line `N passed, N failed`.
 //   npm test                     unit, integration and end-to-end
 //   npm test -- unit integration only those suites
+//   npm test -- tests/e2e/home.spec.ts tests/integration/cart/cart.test.ts   only those files (and their suites)
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { run } from "./lib/child-process";
@@ -19,8 +20,17 @@ type Counts = { passed: number; failed: number };
 const SUITES = ["unit", "integration", "e2e"] as const;
 type Suite = (typeof SUITES)[number];
 
-const requested = process.argv.slice(2).filter((arg) => (SUITES as readonly string[]).includes(arg)) as Suite[];
-const suites: Suite[] = requested.length > 0 ? requested : [...SUITES];
+const args = process.argv.slice(2);
+const requested = args.filter((arg) => (SUITES as readonly string[]).includes(arg)) as Suite[];
+/** Files named on the command line: `.spec.ts` for Playwright, `.test.ts` for Vitest. */
+const e2eFiles = args.filter((arg) => arg.endsWith(".spec.ts"));
+const vitestFiles = args.filter((arg) => arg.endsWith(".test.ts"));
+const filteredSuites: Suite[] = [
+  ...(vitestFiles.some((file) => file.includes("tests/unit/")) ? (["unit"] as const) : []),
+  ...(vitestFiles.some((file) => !file.includes("tests/unit/")) ? (["integration"] as const) : []),
+  ...(e2eFiles.length > 0 ? (["e2e"] as const) : []),
+];
+const suites: Suite[] = requested.length > 0 ? requested : filteredSuites.length > 0 ? filteredSuites : [...SUITES];
 const reportDir = path.join(".data", "test-reports");
 /** The app's JSON log lines during the end-to-end run (LOG_FILE), scanned for card data and secrets after it. */
 const appLogFile = path.join(process.cwd(), reportDir, "app.log");
@@ -60,9 +70,9 @@ async function main(): Promise<number> {
 
 async function runVitest(projects: Suite[], env: NodeJS.ProcessEnv): Promise<Counts> {
   const report = path.join(reportDir, "vitest.json");
-  const args = ["node_modules/vitest/vitest.mjs", "run", ...projects.flatMap((p) => ["--project", p])];
-  args.push("--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
-  const exitedCleanly = await run(process.execPath, args, { env }).then(() => true, () => false);
+  const vitestArgs = ["node_modules/vitest/vitest.mjs", "run", ...projects.flatMap((p) => ["--project", p])];
+  vitestArgs.push(...vitestFiles, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
+  const exitedCleanly = await run(process.execPath, vitestArgs, { env }).then(() => true, () => false);
   if (!existsSync(report)) return { passed: 0, failed: 1 };
   const json = JSON.parse(readFileSync(report, "utf8")) as {
     numPassedTests: number;
@@ -81,7 +91,7 @@ async function runPlaywright(browser: string | null, env: NodeJS.ProcessEnv): Pr
   const ports = { app: await findFreePort(), sandbox: await findFreePort(), httpRedirect: await findFreePort() };
   // The app serves HTTPS with the local self-signed certificate; tests that call it from Node trust it.
   const certificateFile = await localCertificateFile();
-  const exitedCleanly = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {
+  const exitedCleanly = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFiles], {
     env: {
       ...env,
       PLAYWRIGHT_CHROMIUM_PATH: browser ?? "",
