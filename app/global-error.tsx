@@ -1,13 +1,13 @@
 "use client";
 // The last line of defence: the root layout itself failed, so there is no header and no translation of the
 // shopper's choice. Both languages, Spanish (the shop's default) first; never the error's details.
-import english from "@/messages/en/common.json";
-import spanish from "@/messages/es-MX/common.json";
+import english from "@/messages/en/errorPage.json";
+import spanish from "@/messages/es-MX/errorPage.json";
 import "./globals.css";
 
 export default function GlobalError({ retry }: { error: unknown; retry: () => void }) {
-  const es = spanish.errorPage;
-  const en = english.errorPage;
+  const es = spanish;
+  const en = english;
   return (
     <html lang="es-MX">
       <body>

@@ -34,8 +34,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const current = await getLocale();
   const locale = isLocale(current) ? current : DEFAULT_LOCALE;
   // With the database down the frame still renders (no count, signed out), around the page's error page.
-  const [t, tAccount, count, account] = await Promise.all([
+  const [t, tError, tAccount, count, account] = await Promise.all([
     getTranslations("common"),
+    getTranslations("errorPage"),
     getTranslations("account.header"),
     withFallbackWhenDatabaseUnavailable(cartItemCount(), 0),
     withFallbackWhenDatabaseUnavailable(currentAccount(), null),
@@ -62,7 +63,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         />
         <div id="content" className="site-content" tabIndex={-1}>
           <ErrorPageStringsProvider
-            strings={{ title: t("errorPage.title"), text: t("errorPage.text"), retry: t("errorPage.retry"), home: t("errorPage.home") }}
+            strings={{ title: tError("title"), text: tError("text"), retry: tError("retry"), home: tError("home") }}
           >
             {children}
           </ErrorPageStringsProvider>

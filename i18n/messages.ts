@@ -6,4 +6,5 @@ export async function loadMessages(locale: Locale): Promise<Record<string, unkno
   return Object.fromEntries(NAMESPACES.map((namespace, i) => [namespace, modules[i].default]));
 }
 
-export const NAMESPACES = ["common", "shop", "cart", "checkout", "order", "account", "policies", "admin"] as const;
+// errorPage is a file of its own: the error boundaries (client components) bundle it into every page's JS.
+export const NAMESPACES = ["common", "shop", "cart", "checkout", "order", "account", "policies", "admin", "errorPage"] as const;

@@ -1,6 +1,6 @@
 // While the checkout's cart and payment state load: the page's frame, announced politely.
 import { getTranslations } from "next-intl/server";
-import styles from "@/components/checkout/checkout.module.css";
+import styles from "@/components/checkout/checkout-page.module.css";
 
 export default async function CheckoutLoading() {
   const t = await getTranslations("checkout");

@@ -1,12 +1,11 @@
 // The checkout: the order summary beside the card form. Nothing to pay → a way back to the shop; an order
 // already paid → its page. Strings are translated here; the form (the one client island) gets them as props.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import type { CheckoutStrings, CountryOption } from "@/components/checkout/checkout-strings";
-import styles from "@/components/checkout/checkout.module.css";
+import styles from "@/components/checkout/checkout-page.module.css";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { PaymentInstructions } from "@/components/checkout/payment-instructions";
 import { loadCheckoutPageState } from "@/lib/checkout/checkout-page-state";
@@ -19,6 +18,7 @@ import { getDb } from "@/lib/db/client";
 import type { SavedCardOption } from "@/components/checkout/checkout-strings";
 import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import { BILLING_COUNTRIES } from "@/lib/checkout/mexican-states";
+import { mexicanStateOptions } from "@/lib/checkout/mexican-state-names";
 import { getConfig } from "@/lib/config";
 import { formatMoneyWithCode } from "@/lib/money/format-money";
 
@@ -59,7 +59,7 @@ export default async function CheckoutPage({
           <h2 id="checkout-empty-heading">{t("empty.heading")}</h2>
           <p>{t("empty.body")}</p>
           <p>
-            <Link href="/">{t("empty.link")}</Link>
+            <a href="/">{t("empty.link")}</a>
           </p>
         </section>
       </main>
@@ -103,13 +103,14 @@ export default async function CheckoutPage({
             <p className={styles.signInPrompt}>{tAccount("signedInAs", { email: account.email })}</p>
           ) : (
             <p className={styles.signInPrompt}>
-              {tAccount("signInPrompt")} <Link href="/signin?callbackUrl=%2Fcheckout">{tAccount("signInLink")}</Link>
+              {tAccount("signInPrompt")} <a href="/signin?callbackUrl=%2Fcheckout">{tAccount("signInLink")}</a>
             </p>
           )}
           <CheckoutForm
             account={account ? { savedCards } : null}
             strings={checkoutStrings(t, total)}
             countries={countryOptions(t)}
+            states={mexicanStateOptions()}
             submissionKey={submissionKey}
             prefill={withoutCardData(accountDefaults)}
             resume={resume}

@@ -2,7 +2,6 @@
 // code hint; other countries get free text, as the shared schema expects.
 import type { UseFormRegister } from "react-hook-form";
 import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
-import { MEXICAN_STATES } from "@/lib/checkout/mexican-states";
 import type { CheckoutStrings, CountryOption } from "./checkout-strings";
 import { Field, type FieldHelpers } from "./form-field";
 import styles from "./checkout.module.css";
@@ -10,6 +9,7 @@ import styles from "./checkout.module.css";
 export function AddressFields({
   strings,
   countries,
+  states,
   helpers: { errorText, a11y, locked },
   register,
   defaults,
@@ -18,6 +18,8 @@ export function AddressFields({
 }: {
   strings: CheckoutStrings;
   countries: CountryOption[];
+  /** Mexico's states (code and name), for the "State" list. */
+  states: CountryOption[];
   helpers: FieldHelpers;
   register: UseFormRegister<CheckoutFormValues>;
   defaults: CheckoutFormValues;
@@ -81,7 +83,7 @@ export function AddressFields({
               {...register("state")}
             >
               <option value="">{strings.fields.statePlaceholder}</option>
-              {MEXICAN_STATES.map(({ code, name }) => (
+              {states.map(({ code, name }) => (
                 <option key={code} value={code}>
                   {name}
                 </option>

@@ -4,7 +4,6 @@
 // checkout; 3-D Secure is loaded on demand. Card data lives in React state only: the card inputs have no
 // `name`, the form never submits natively, and nothing from the server pre-fills them.
 // This file composes the sections; paying is in use-payment-submission.ts, the card values in use-card-values.ts.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { type ReactNode, Suspense, useState } from "react";
 import { useForm } from "react-hook-form";
 import {
@@ -22,6 +21,7 @@ import { ErrorSummary } from "./error-summary";
 import { fieldHelpers } from "./form-field";
 import { LazyThreeDSecure } from "./lazy-three-d-secure";
 import { PayButton } from "./pay-button";
+import { schemaResolver } from "./schema-resolver";
 import { useCardValues } from "./use-card-values";
 import { usePaymentSubmission } from "./use-payment-submission";
 import styles from "./checkout.module.css";
@@ -29,6 +29,8 @@ import styles from "./checkout.module.css";
 export type CheckoutFormProps = {
   strings: CheckoutStrings;
   countries: CountryOption[];
+  /** Mexico's states, named on the server (their names are not in the client's bundle). */
+  states: CountryOption[];
   /** Made by the server with the page; every submit sends it until the server hands out the next one. */
   submissionKey: string;
   /** Contact and address remembered by the server (never card data). */
@@ -49,7 +51,7 @@ function firstChoice(cards: SavedCardOption[]): string {
   return (usable.find((card) => card.isDefault) ?? usable[0])?.paymentMethodId ?? "";
 }
 
-export function CheckoutForm({ strings, countries, submissionKey, prefill, resume, initialAlert, children, account }: CheckoutFormProps) {
+export function CheckoutForm({ strings, countries, states, submissionKey, prefill, resume, initialAlert, children, account }: CheckoutFormProps) {
   const savedCards = account?.savedCards ?? [];
   const [defaults] = useState(() => checkoutFormDefaults(prefill, submissionKey, firstChoice(savedCards)));
   const {
@@ -63,7 +65,7 @@ export function CheckoutForm({ strings, countries, submissionKey, prefill, resum
     watch,
     formState: { errors },
   } = useForm<CheckoutFormValues, unknown, CheckoutFormOutput>({
-    resolver: zodResolver(checkoutFormSchema),
+    resolver: schemaResolver(checkoutFormSchema),
     mode: "onTouched",
     shouldFocusError: false,
     defaultValues: defaults,
@@ -100,6 +102,7 @@ export function CheckoutForm({ strings, countries, submissionKey, prefill, resum
         <AddressFields
           strings={strings}
           countries={countries}
+          states={states}
           helpers={helpers}
           register={register}
           defaults={defaults}

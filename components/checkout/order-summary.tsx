@@ -1,7 +1,6 @@
 // The order beside the form (above it on narrow screens): each line, the subtotal and the total. Server-rendered.
-import Link from "next/link";
 import { formatMoney, formatMoneyWithCode } from "@/lib/money/format-money";
-import styles from "./checkout.module.css";
+import styles from "./checkout-page.module.css";
 
 export type OrderSummaryLine = {
   productId: string;
@@ -67,7 +66,7 @@ export function OrderSummary({
         <dd className={styles.total}>{formatMoneyWithCode(subtotalCentavos, currency, locale)}</dd>
       </dl>
       <p className={styles.editCart}>
-        <Link href="/cart">{labels.editCart}</Link>
+        <a href="/cart">{labels.editCart}</a>
       </p>
     </section>
   );

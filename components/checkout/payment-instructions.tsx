@@ -1,9 +1,8 @@
 // What the shopper should know before paying: the amount and currency, 3-D Secure, what happens next, and
 // whom to ask, and where refunds go (with a link to the refund policy). Server-rendered and passed into the form,
 // above the Pay button.
-import Link from "next/link";
 import { POLICY_PATHS } from "@/lib/policies/policy-links";
-import styles from "./checkout.module.css";
+import styles from "./checkout-page.module.css";
 
 export type PaymentInstructionsLabels = {
   heading: string;
@@ -41,7 +40,7 @@ export function PaymentInstructions({
         <li>{labels.verify}</li>
         <li>{labels.after}</li>
         <li>
-          {labels.refunds} <Link href={POLICY_PATHS.refunds}>{labels.refundPolicy}</Link>
+          {labels.refunds} <a href={POLICY_PATHS.refunds}>{labels.refundPolicy}</a>
         </li>
         <li>
           {email || phone ? (

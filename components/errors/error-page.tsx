@@ -1,14 +1,13 @@
 "use client";
 // The friendly page shown when a page cannot be rendered (our database down, a bug): the root layout hands the
 // texts, translated on the server, to the error boundary (a client component) through this context.
-import Link from "next/link";
 import { createContext, type ReactNode, useContext } from "react";
-import spanish from "@/messages/es-MX/common.json";
+import spanish from "@/messages/es-MX/errorPage.json";
 
 export type ErrorPageStrings = { title: string; text: string; retry: string; home: string };
 
 /** The shop's default language, for an error boundary the layout could not give the shopper's own. */
-export const FALLBACK_ERROR_STRINGS: ErrorPageStrings = spanish.errorPage;
+export const FALLBACK_ERROR_STRINGS: ErrorPageStrings = spanish;
 
 const ErrorStrings = createContext<ErrorPageStrings>(FALLBACK_ERROR_STRINGS);
 
@@ -28,9 +27,9 @@ export function ErrorPageView({ retry, strings }: { retry: () => void; strings?:
         <button type="button" className="button button--primary" onClick={() => retry()}>
           {t.retry}
         </button>
-        <Link className="button button--secondary" href="/">
+        <a className="button button--secondary" href="/">
           {t.home}
-        </Link>
+        </a>
       </p>
     </main>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { POLICY_PATHS } from "@/lib/policies/policy-links";
 
 export type SiteFooterLabels = {
@@ -35,13 +34,13 @@ export function SiteFooter({ email, phone, labels }: { email: string; phone: str
         <nav aria-label={labels.policies}>
           <ul className="site-footer__policies">
             <li>
-              <Link href={POLICY_PATHS.refunds}>{labels.refunds}</Link>
+              <a href={POLICY_PATHS.refunds}>{labels.refunds}</a>
             </li>
             <li>
-              <Link href={POLICY_PATHS.terms}>{labels.terms}</Link>
+              <a href={POLICY_PATHS.terms}>{labels.terms}</a>
             </li>
             <li>
-              <Link href={POLICY_PATHS.support}>{labels.support}</Link>
+              <a href={POLICY_PATHS.support}>{labels.support}</a>
             </li>
           </ul>
         </nav>

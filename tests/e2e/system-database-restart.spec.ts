@@ -7,9 +7,9 @@ import { like } from "drizzle-orm";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { mailMessages } from "@/lib/db/schema";
 import englishCheckout from "@/messages/en/checkout.json" with { type: "json" };
-import englishCommon from "@/messages/en/common.json" with { type: "json" };
+import englishErrorPage from "@/messages/en/errorPage.json" with { type: "json" };
 import spanishCheckout from "@/messages/es-MX/checkout.json" with { type: "json" };
-import spanishCommon from "@/messages/es-MX/common.json" with { type: "json" };
+import spanishErrorPage from "@/messages/es-MX/errorPage.json" with { type: "json" };
 import { type EmbeddedServer, ensureDatabase, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
 import { type AppInstance, startAppInstance, waitUntilReady } from "../support/app-instance";
 import { type SandboxProcess, startSandboxProcess } from "../support/sandbox-process";
@@ -82,14 +82,14 @@ test("requests fail cleanly while the database is down and work again once it is
   ]);
   for (const path of ["/checkout", first.result!.orderUrl!]) {
     await page.goto(`${app.url}${path}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(spanishCommon.errorPage.title);
-    await expect(page.getByRole("alert").filter({ hasText: spanishCommon.errorPage.text })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(spanishErrorPage.title);
+    await expect(page.getByRole("alert").filter({ hasText: spanishErrorPage.text })).toBeVisible();
     await expect(page.locator("body")).not.toContainText(/ECONNREFUSED|postgres|Application error/i);
   }
   await page.context().addCookies([{ name: "locale", value: "en", url: app.url }]);
   await page.goto(`${app.url}/checkout`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(englishCommon.errorPage.title);
-  await expect(page.getByRole("button", { name: englishCommon.errorPage.retry })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(englishErrorPage.title);
+  await expect(page.getByRole("button", { name: englishErrorPage.retry })).toBeVisible();
 
   const ready = await fetch(`${app.url}/api/ready`);
   expect(ready.status).toBe(503);
@@ -110,7 +110,7 @@ test("requests fail cleanly while the database is down and work again once it is
   const confirmations = () => pool!.db.select().from(mailMessages).where(like(mailMessages.eventKey, "order-confirmation:%"));
   await expect.poll(async () => (await confirmations()).length, { timeout: 30_000, intervals: [250] }).toBe(2);
   await page.goto(`${app.url}${again.result!.orderUrl!}`);
-  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(englishCommon.errorPage.title);
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(englishErrorPage.title);
   expect(app.child.exitCode).toBeNull();
   console.info(`database restart spec: down ${downMs} ms (checks included); ready again ${readyMs} ms after the database came back`);
 });

@@ -1,0 +1,2 @@
+import { checkoutFormSchema } from "@/lib/checkout/checkout-form-schema";
+console.log(checkoutFormSchema.safeParse({}));

@@ -1,0 +1,1 @@
+import cv from "card-validator"; console.log(cv.number("4111"));

@@ -1,0 +1,1 @@
+import { useForm } from "react-hook-form"; console.log(useForm);

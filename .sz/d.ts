@@ -1,0 +1,1 @@
+import { zodResolver } from "@hookform/resolvers/zod"; console.log(zodResolver);
