@@ -1,0 +1,81 @@
+// One public URL in front of several app instances, as a load balancer would be: an HTTPS reverse proxy (the
+// app's local certificate) that hands each request to the next instance in turn. Bodies are streamed both ways;
+// headers pass as they came (Host, Origin, cookies: the instances' APP_URL is this proxy's URL), plus
+// X-Forwarded-For. It counts the requests each instance got, so a test can show the traffic was spread.
+import { Agent, createServer, request as httpsRequest } from "node:https";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { ensureLocalCertificate } from "../../scripts/lib/tls-certificate";
+
+export type RoundRobinProxy = {
+  /** https://localhost:<port> */
+  url: string;
+  port: number;
+  /** Requests handed to each upstream (same order as given), and those no upstream answered (502). */
+  counts(): { perUpstream: number[]; failed: number };
+  resetCounts(): void;
+  close(): Promise<void>;
+};
+
+/** `upstreams`: the instances' origins, e.g. https://localhost:41234. */
+export async function startRoundRobinProxy(upstreams: readonly string[], port = 0): Promise<RoundRobinProxy> {
+  if (upstreams.length === 0) throw new Error("the proxy needs at least one upstream");
+  const { key, cert } = await ensureLocalCertificate();
+  // The instances serve the same local certificate: trusted explicitly, not by turning verification off.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, ca: cert });
+  const targets = upstreams.map((origin) => new URL(origin));
+  let perUpstream = targets.map(() => 0);
+  let failed = 0;
+  let next = 0;
+
+  const forward = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const index = next;
+    next = (next + 1) % targets.length;
+    perUpstream[index]!++;
+    const target = targets[index]!;
+    const client = incoming.socket.remoteAddress ?? "unknown";
+    const prior = incoming.headers["x-forwarded-for"];
+    const headers = { ...incoming.headers, "x-forwarded-for": prior ? `${String(prior)}, ${client}` : client };
+    const upstream = httpsRequest(
+      { agent, hostname: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers, servername: target.hostname },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+        answer.pipe(outgoing);
+      },
+    );
+    upstream.on("error", () => {
+      failed++;
+      if (!outgoing.headersSent) outgoing.writeHead(502, { "content-type": "text/plain" }).end("bad gateway");
+      else outgoing.destroy();
+    });
+    // The caller gave up: so does the upstream request.
+    outgoing.on("close", () => {
+      if (!outgoing.writableFinished) upstream.destroy();
+    });
+    incoming.pipe(upstream);
+  };
+
+  const server = createServer({ key, cert }, forward);
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(port, "localhost", resolve));
+  const bound = (server.address() as AddressInfo).port;
+  return {
+    url: `https://localhost:${bound}`,
+    port: bound,
+    counts: () => ({ perUpstream: [...perUpstream], failed }),
+    resetCounts() {
+      perUpstream = targets.map(() => 0);
+      failed = 0;
+    },
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      agent.destroy();
+      await closed;
+    },
+  };
+}
