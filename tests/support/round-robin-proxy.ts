@@ -22,7 +22,9 @@ export async function startRoundRobinProxy(upstreams: readonly string[], port = 
   if (upstreams.length === 0) throw new Error("the proxy needs at least one upstream");
   const { key, cert } = await ensureLocalCertificate();
   // The instances serve the same local certificate: trusted explicitly, not by turning verification off.
-  const agent = new Agent({ keepAlive: true, maxSockets: 256, ca: cert });
+  // Idle connections to an instance are dropped after 30 s, well before the instance's own 65 s keep-alive ends
+  // them (a request sent on a connection the server is closing would fail), as a load balancer is set up.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, ca: cert, timeout: 30_000 });
   const targets = upstreams.map((origin) => new URL(origin));
   let perUpstream = targets.map(() => 0);
   let failed = 0;
@@ -56,6 +58,8 @@ export async function startRoundRobinProxy(upstreams: readonly string[], port = 
   };
 
   const server = createServer({ key, cert }, forward);
+  // Clients may keep their connections idle for a while (as the instances allow, 65 s) and reuse them.
+  server.keepAliveTimeout = 65_000;
   const sockets = new Set<Socket>();
   server.on("connection", (socket: Socket) => {
     sockets.add(socket);
