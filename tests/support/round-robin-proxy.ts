@@ -11,8 +11,9 @@ export type RoundRobinProxy = {
   /** https://localhost:<port> */
   url: string;
   port: number;
-  /** Requests handed to each upstream (same order as given), and those no upstream answered (502). */
-  counts(): { perUpstream: number[]; failed: number };
+  /** Requests handed to each upstream (same order as given); those no upstream answered (502: what went wrong);
+   *  those the caller gave up on before the answer (its timeout), not counted as failed. */
+  counts(): { perUpstream: number[]; failed: number; failures: string[]; abandoned: number };
   resetCounts(): void;
   close(): Promise<void>;
 };
@@ -27,7 +28,8 @@ export async function startRoundRobinProxy(upstreams: readonly string[], port = 
   const agent = new Agent({ keepAlive: true, maxSockets: 256, ca: cert, timeout: 30_000 });
   const targets = upstreams.map((origin) => new URL(origin));
   let perUpstream = targets.map(() => 0);
-  let failed = 0;
+  let failures: string[] = [];
+  let abandoned = 0;
   let next = 0;
 
   const forward = (incoming: IncomingMessage, outgoing: ServerResponse) => {
@@ -45,14 +47,19 @@ export async function startRoundRobinProxy(upstreams: readonly string[], port = 
         answer.pipe(outgoing);
       },
     );
-    upstream.on("error", () => {
-      failed++;
+    let callerGone = false;
+    upstream.on("error", (error: NodeJS.ErrnoException) => {
+      if (callerGone) return;
+      failures.push(`${incoming.method} ${incoming.url} → upstream ${index}: ${error.code ?? error.message}`);
       if (!outgoing.headersSent) outgoing.writeHead(502, { "content-type": "text/plain" }).end("bad gateway");
       else outgoing.destroy();
     });
     // The caller gave up: so does the upstream request.
     outgoing.on("close", () => {
-      if (!outgoing.writableFinished) upstream.destroy();
+      if (outgoing.writableFinished) return;
+      callerGone = true;
+      abandoned++;
+      upstream.destroy();
     });
     incoming.pipe(upstream);
   };
@@ -70,10 +77,11 @@ export async function startRoundRobinProxy(upstreams: readonly string[], port = 
   return {
     url: `https://localhost:${bound}`,
     port: bound,
-    counts: () => ({ perUpstream: [...perUpstream], failed }),
+    counts: () => ({ perUpstream: [...perUpstream], failed: failures.length, failures: [...failures], abandoned }),
     resetCounts() {
       perUpstream = targets.map(() => 0);
-      failed = 0;
+      failures = [];
+      abandoned = 0;
     },
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
