@@ -26,7 +26,7 @@ let fleet: AppFleet | null = null;
 let smtp: SmtpCatcher | null = null;
 let alertHook: WebhookReceiver | null = null;
 let client: Awaited<ReturnType<typeof fleetClient>> | null = null;
-/** Orders paid by the tests before, for the refund and the alert. */
+/** Orders paid by the first tests, for the refund. */
 const paid: { orderId: string; email: string }[] = [];
 
 test.beforeAll(async () => {
