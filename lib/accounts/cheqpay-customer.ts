@@ -1,32 +1,17 @@
 // Each account is one Cheqpay customer whose externalId is our user id. It is created (or updated) through
 // Cheqpay's create-or-update, which never duplicates a customer for one externalId, so two first payments racing
 // each other end with one customer. Every payment of the account sends the name and email stored on the
-// account. Reads of the customer go through a small cache (5 minutes), dropped whenever we change it; ownership
-// is never decided from it (our database decides).
+// account. What Cheqpay holds is read on every payment of the account, never from a copy in this process: another
+// app instance (or Cheqpay) may have changed the customer since, and a stale copy would skip the update.
 import { and, eq, isNull } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
 import type { CheqpayClient, Customer, CustomerInput } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import type { Account } from "./current-account";
 
-const customerCache = new LRUCache<string, Customer>({ max: 5_000, ttl: 5 * 60_000 });
-
 /** The customer data every payment of this account sends. */
 export function customerDataOf(account: Account & { firstName: string; lastName: string }, customerId: string): CustomerInput {
   return { id: customerId, externalId: account.id, firstName: account.firstName, lastName: account.lastName, email: account.email };
-}
-
-export async function readCheqpayCustomer(cheqpay: CheqpayClient, customerId: string): Promise<Customer> {
-  const cached = customerCache.get(customerId);
-  if (cached) return cached;
-  const customer = await cheqpay.getCustomer(customerId);
-  customerCache.set(customerId, customer);
-  return customer;
-}
-
-export function forgetCheqpayCustomer(customerId: string): void {
-  customerCache.delete(customerId);
 }
 
 /**
@@ -39,7 +24,7 @@ export async function ensureCheqpayCustomer(
   account: Account & { firstName: string; lastName: string },
 ): Promise<string> {
   if (account.cheqpayCustomerId) {
-    const held = await readCheqpayCustomer(cheqpay, account.cheqpayCustomerId).catch(() => null);
+    const held = await cheqpay.getCustomer(account.cheqpayCustomerId).catch(() => null);
     if (held && matches(held, account)) return account.cheqpayCustomerId;
   }
   const customer = await cheqpay.upsertCustomer({
@@ -48,7 +33,6 @@ export async function ensureCheqpayCustomer(
     lastName: account.lastName,
     email: account.email,
   });
-  forgetCheqpayCustomer(customer.id);
   if (customer.id !== account.cheqpayCustomerId) {
     // Compared with the id this request read: a racing request got the same customer (same externalId), and a
     // customer Cheqpay no longer knows is replaced by the one it just made.

@@ -31,10 +31,12 @@ export async function startJobRunner(
   const limit = concurrencyLimit(options.maxConcurrentJobs ?? MAX_CONCURRENT_JOBS);
   const boss = new PgBoss({ db: pgBossDb(sql), schema: "pgboss", schedule: options.schedule ?? true } as PgBoss.ConstructorOptions);
   boss.on("error", (error) => getLogger().error({ event: "queue.error", err: error }, "the job queue reported an error"));
-  await boss.start();
-  for (const name of Object.values(QUEUES)) {
-    await boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
-  }
+  await oneStartAtATime(sql, async () => {
+    await boss.start();
+    for (const name of Object.values(QUEUES)) {
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
+    }
+  });
   const polling = options.pollingIntervalSeconds ?? 2;
   for (const name of Object.values(QUEUES)) {
     // pg-boss waits out the polling interval after every fetch, even a full one: jobs are taken in batches and
@@ -73,4 +75,24 @@ export async function startJobRunner(
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
+}
+
+/**
+ * Making a queue is DDL on pgboss.job (a partition each, with foreign keys to pgboss.queue): instances starting
+ * at once on a fresh database deadlocked in it, and the loser's start failed. So the instances start one at a
+ * time, under a session advisory lock held on a connection of its own (the pool needs two at least), and an
+ * instance leaves the queues that exist alone (no DDL while other instances work). A crash frees the lock.
+ */
+async function oneStartAtATime(sql: postgres.Sql, start: () => Promise<void>): Promise<void> {
+  const holder = await sql.reserve();
+  try {
+    await holder`select pg_advisory_lock(hashtextextended('cheqpay:job-runner-start', 0))`;
+    try {
+      await start();
+    } finally {
+      await holder`select pg_advisory_unlock(hashtextextended('cheqpay:job-runner-start', 0))`;
+    }
+  } finally {
+    holder.release();
+  }
 }

@@ -28,7 +28,7 @@ describe("ensureCheqpayCustomer", () => {
     expect((await accountOf(db, account.id)).cheqpayCustomerId).toBe(customerId);
   });
 
-  it("answers the stored customer afterwards without making another, reading it from Cheqpay at most once", async () => {
+  it("answers the stored customer afterwards without making another, reading it from Cheqpay each time", async () => {
     const first = await makeAccount(db);
     const customerId = await ensureCheqpayCustomer(db, cheqpay(), named(first));
     const account = named(await accountOf(db, first.id));
@@ -36,8 +36,21 @@ describe("ensureCheqpayCustomer", () => {
     expect(await ensureCheqpayCustomer(db, cheqpay(), account)).toBe(customerId);
     expect(await ensureCheqpayCustomer(db, cheqpay(), account)).toBe(customerId);
     expect(await upserts()).toBe(1);
-    expect(await requestLog(sandbox(), "getCustomer")).toHaveLength(1);
+    // No copy kept in the process: another app instance may change the customer between two payments.
+    expect(await requestLog(sandbox(), "getCustomer")).toHaveLength(2);
     expect(await customersOf(account)).toHaveLength(1);
+  });
+
+  it("puts the account's name back when another app instance changed Cheqpay's customer in between", async () => {
+    const first = named(await makeAccount(db, { firstName: "Berta", lastName: "Ramírez" }));
+    const customerId = await ensureCheqpayCustomer(db, cheqpay(), first);
+    const account = named(await accountOf(db, first.id));
+    expect(await ensureCheqpayCustomer(db, cheqpay(), account)).toBe(customerId);
+    // Another instance paid for the account while it was briefly renamed (and the name was changed back since).
+    await cheqpay().upsertCustomer({ externalId: account.id, firstName: "Roberta", lastName: "Soto", email: account.email });
+
+    expect(await ensureCheqpayCustomer(db, cheqpay(), account)).toBe(customerId);
+    expect(await cheqpay().getCustomer(customerId)).toMatchObject({ firstName: "Berta", lastName: "Ramírez" });
   });
 
   it("ends with exactly one customer when five first payments race each other", async () => {
@@ -53,7 +66,7 @@ describe("ensureCheqpayCustomer", () => {
   it("pushes a changed account name to Cheqpay on the next call, on the same customer", async () => {
     const first = await makeAccount(db, { firstName: "Berta", lastName: "Ramírez" });
     const customerId = await ensureCheqpayCustomer(db, cheqpay(), named(first));
-    expect(await ensureCheqpayCustomer(db, cheqpay(), named(await accountOf(db, first.id)))).toBe(customerId); // now cached
+    expect(await ensureCheqpayCustomer(db, cheqpay(), named(await accountOf(db, first.id)))).toBe(customerId);
 
     await updateAccountName(db, first.id, { firstName: "Roberta", lastName: "Ramírez Soto" });
     const renamed = named(await accountOf(db, first.id));
