@@ -7,7 +7,7 @@ import { useEffect, useRef } from "react";
 import type { ResumableAuthentication } from "@/lib/checkout/payment-step";
 import type { ThreeDSecureStrings } from "./checkout-strings";
 import { sessionIdOf } from "./device-data-message";
-import styles from "./three-d-secure.module.css";
+import styles from "./checkout.module.css";
 
 /** How long the device-data page may take before the checkout gives up. */
 export const DEVICE_DATA_TIMEOUT_MS = 10_000;
