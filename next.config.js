@@ -1,11 +1,34 @@
+import { execFileSync } from "node:child_process";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+// Build settings (not the app's runtime configuration, which lib/config.ts alone reads): a release is one
+// build id and one NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, shared by every instance of it (README "Deploying").
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+
+/** RELEASE_ID, else the commit being built: instances of one release built separately agree on it. */
+function releaseId() {
+  if (process.env.RELEASE_ID) return process.env.RELEASE_ID;
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || null;
+  } catch {
+    // No git (a source archive): Next's own random id.
+    return null;
+  }
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  distDir,
+  generateBuildId: releaseId,
+  // A second build of the same sources (tests/support/second-release.ts) writes Next's edits to a tsconfig of its
+  // own instead of this repository's, and skips the type check the main build already ran.
+  ...(process.env.NEXT_TSCONFIG_PATH
+    ? { typescript: { tsconfigPath: process.env.NEXT_TSCONFIG_PATH, ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" } }
+    : {}),
   // Server-only packages with native binaries or dynamic requires stay outside the bundle.
   experimental: {
     serverActions: {

@@ -60,6 +60,7 @@ export function CheckoutForm({ strings, countries, submissionKey, prefill, resum
     clearErrors,
     trigger,
     getFieldState,
+    getValues,
     watch,
     formState: { errors },
   } = useForm<CheckoutFormValues, unknown, CheckoutFormOutput>({
@@ -73,12 +74,13 @@ export function CheckoutForm({ strings, countries, submissionKey, prefill, resum
   const chosenId = watch("paymentMethodId");
   const chosen = savedCards.find((card) => card.paymentMethodId === chosenId && !card.expired) ?? null;
   const payment = usePaymentSubmission({
-    form: { handleSubmit, setValue, setError },
+    form: { handleSubmit, setValue, setError, getValues },
     card,
     strings,
     submissionKey,
     resume,
     initialAlert,
+    emailLocked: account !== null,
   });
 
   const onCountryChange = () => {
