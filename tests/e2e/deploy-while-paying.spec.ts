@@ -140,7 +140,7 @@ test("a checkout page from the release before a deploy recovers by itself and pa
 
   // Pay on the old page: release B does not know its action, and the page recovers by itself.
   await payButton(page).click();
-  await expect(alertWith(page, NEW_RELEASE)).toBeVisible({ timeout: 20_000 });
+  await expect(alertWith(page, NEW_RELEASE)).toBeVisible({ timeout: 45_000 });
   expect(pageLoads).toHaveLength(1);
   expect(unknownActions).toHaveLength(1);
   expect(unknownActions[0]!.headers()["x-nextjs-action-not-found"]).toBeDefined();
@@ -200,7 +200,7 @@ test("a 3-D Secure challenge open during a deploy resumes on the new release and
 
   // The dialog's Cancel calls release A's action: unknown to B. The page reloads and the step resumes.
   await challengeDialog(page).getByRole("button", { name: "Cancel", exact: true }).click();
-  await expect(alertWith(page, NEW_RELEASE_CONTINUE)).toBeVisible({ timeout: 20_000 });
+  await expect(alertWith(page, NEW_RELEASE_CONTINUE)).toBeVisible({ timeout: 45_000 });
   expect(unknownActions).toHaveLength(1);
   expect(unknownActions[0]!.headers()["x-nextjs-action-not-found"]).toBeDefined();
   await expect(challengeDialog(page)).toBeVisible({ timeout: 15_000 });
