@@ -3,7 +3,8 @@
 // up-to-date one exists (same sources, same settings: a fingerprint, like scripts/lib/build-fingerprint.ts).
 //
 // Why another key: Next derives each Server Action id from a hash of the file, the export name and a salt, and
-// the salt is the encryption key (`serverReferenceHashSalt` in next/dist/build/webpack-config.js). Two builds of
+// the salt is the encryption key (`serverReferenceHashSalt` in next/dist/build/webpack-config.js; Turbopack's build
+// gets the same key, next/dist/build/turbopack-build/impl.js). Two builds of
 // the same sources with the same key therefore share their ids, which is what lets the instances of one release
 // agree (and a release that changes no action keep them). Release A's key is the one Next generated for `.next`;
 // release B gets a fixed, different one, so its ids differ as they do whenever the actions change.
