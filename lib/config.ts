@@ -75,7 +75,22 @@ const envSchema = z.object({
   SIGNIN_LIMIT_WINDOW_MINUTES: positiveInt(60),
   SIGNIN_LIMIT_LINKS_PER_EMAIL: positiveInt(5),
   SIGNIN_LIMIT_LINKS_PER_IP: positiveInt(20),
+  /** Next.js encrypts Server Action closures with it and salts the action ids with it at build time; every
+   *  instance of a release (and its build) must share it. Base64 of a 16, 24 or 32-byte AES key. */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine(isAesKeyBase64, "must be the base64 of a 16, 24 or 32-byte key (make one with: openssl rand -base64 32)")
+      .optional(),
+  ),
 });
+
+/** Standard base64 (what `openssl rand -base64 32` prints) of 16, 24 or 32 bytes: the AES-GCM key sizes. */
+function isAesKeyBase64(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
+  return [16, 24, 32].includes(Buffer.from(value, "base64").length);
+}
 
 export type AppConfig = {
   nodeEnv: "development" | "production" | "test";
@@ -278,6 +293,13 @@ function productionProblems(e: z.infer<typeof envSchema>): string[] {
   if (!e.CHEQPAY_BASE_URL) problems.push("CHEQPAY_BASE_URL: required when CHEQPAY_ENV=production");
   else if (!e.CHEQPAY_BASE_URL.startsWith("https://")) {
     problems.push("CHEQPAY_BASE_URL: must be an https:// URL when CHEQPAY_ENV=production");
+  }
+  // No process can tell how many instances serve the shop, and production is where they are several and
+  // where deploys happen while shoppers pay: without one shared key each build makes its own (README "Deploying").
+  if (!e.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) {
+    problems.push(
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required when CHEQPAY_ENV=production, the same for every instance and build of a release (make one with: openssl rand -base64 32)",
+    );
   }
   return problems;
 }

@@ -8,13 +8,14 @@ import path from "node:path";
 import { run } from "./lib/child-process";
 import { findBrowser } from "./lib/find-browser";
 import { findFreePort } from "./lib/free-port";
-import { createScanner, formatFindings, scanTestRun, secretsFromEnvironments, sequenceSpan } from "./lib/secrets-scan";
+import { createScanner, formatFindings, scanBuild, scanTestRun, secretsFromEnvironments, sequenceSpan } from "./lib/secrets-scan";
 import { localCertificateFile } from "./lib/tls-certificate";
 import { createFreshDatabase } from "./lib/test-database";
 import { SANDBOX_DEFAULTS } from "../lib/config";
 import { runMigrations } from "../lib/db/migrate";
 import playwrightConfig from "../playwright.config";
 import { TEST_CARDS } from "../sandbox/src/cards";
+import { RELEASE_B } from "../tests/support/second-release";
 
 type Counts = { passed: number; failed: number };
 const SUITES = ["unit", "integration", "e2e"] as const;
@@ -115,7 +116,8 @@ async function runPlaywright(browser: string | null, env: NodeJS.ProcessEnv): Pr
 
 /**
  * One test: no test card number, CVC or key/token of this run in the app's log, in any row of the e2e database
- * (schemas public and pgboss) or in the build (.next/ without its cache). Findings are printed masked.
+ * (schemas public and pgboss) or in the builds (.next/ and a deploy test's .next-release-b/, without their cache).
+ * Findings are printed masked.
  */
 async function runSecretsScan(databaseUrl: string, env: NodeJS.ProcessEnv): Promise<Counts> {
   const webServers = [playwrightConfig.webServer ?? []].flat();
@@ -124,9 +126,13 @@ async function runSecretsScan(databaseUrl: string, env: NodeJS.ProcessEnv): Prom
       { name: "the sandbox API key (CHEQPAY_API_KEY default)", value: SANDBOX_DEFAULTS.apiKey },
       { name: "the sandbox webhook secret (CHEQPAY_WEBHOOK_SECRET default)", value: SANDBOX_DEFAULTS.webhookSecret },
       { name: "the development AUTH_SECRET", value: SANDBOX_DEFAULTS.authSecret },
+      { name: "release B's NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (tests/support/second-release.ts)", value: RELEASE_B.encryptionKey },
     ],
     [env, ...webServers.map((server) => server.env)],
   );
+  // Next writes the Server Actions key of a build into that build's server reference manifest (its runtime
+  // reads it there when the variable is unset): there, and only there, it is expected.
+  const actionKeys = secrets.filter((secret) => secret.value === RELEASE_B.encryptionKey || secret.name === "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY");
   const scanner = createScanner({
     cardNumbers: TEST_CARDS.map((card) => card.number),
     secrets,
@@ -135,12 +141,25 @@ async function runSecretsScan(databaseUrl: string, env: NodeJS.ProcessEnv): Prom
     // bundle (.next/static) at all, they are findings.
     allowed: [
       {
-        where: /^\.next\/server\//,
+        where: /^\.next(-release-b)?\/server\//,
         span: sequenceSpan([SANDBOX_DEFAULTS.authSecret, SANDBOX_DEFAULTS.apiKey, SANDBOX_DEFAULTS.webhookSecret]),
       },
+      ...actionKeys.map((key) => ({
+        where: /^\.next(-release-b)?\/server\/server-reference-manifest\.js(on)?$/,
+        span: sequenceSpan([key.value]),
+      })),
     ],
   });
-  const { findings, problems, scanned } = await scanTestRun(scanner, { logFiles: [appLogFile], databaseUrl, buildDir: ".next" });
+  const run = await scanTestRun(scanner, { logFiles: [appLogFile], databaseUrl, buildDir: ".next" });
+  const { findings, problems } = run;
+  let { scanned } = run;
+  // The second release a deploy test built (tests/support/second-release.ts), when there is one.
+  if (existsSync(path.join(RELEASE_B.distDir, "BUILD_ID"))) {
+    const releaseB = scanBuild(scanner, path.join(process.cwd(), RELEASE_B.distDir));
+    findings.push(...releaseB.findings);
+    problems.push(...releaseB.problems);
+    scanned += `; ${releaseB.scanned}`;
+  }
   if (findings.length === 0 && problems.length === 0) {
     console.log(`\nSecrets scan: passed, no test card number, CVC or key in ${scanned}.`);
     return { passed: 1, failed: 0 };

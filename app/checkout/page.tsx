@@ -214,6 +214,7 @@ function checkoutStrings(t: Translate, total: string): CheckoutStrings {
     processing: t("submit.processing"),
     authenticationFailed: t("declines.AUTHENTICATION_FAILED"),
     generic: t("declines.GENERIC"),
+    newRelease: { pay: t("newRelease"), authentication: t("newReleaseContinue"), reload: t("newReleaseReload") },
     threeDSecure: {
       heading: t("threeDSecure.heading"),
       explanation: t("threeDSecure.explanation"),

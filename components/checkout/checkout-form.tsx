@@ -62,6 +62,7 @@ export function CheckoutForm({ strings, countries, states, submissionKey, prefil
     clearErrors,
     trigger,
     getFieldState,
+    getValues,
     watch,
     formState: { errors },
   } = useForm<CheckoutFormValues, unknown, CheckoutFormOutput>({
@@ -75,12 +76,13 @@ export function CheckoutForm({ strings, countries, states, submissionKey, prefil
   const chosenId = watch("paymentMethodId");
   const chosen = savedCards.find((card) => card.paymentMethodId === chosenId && !card.expired) ?? null;
   const payment = usePaymentSubmission({
-    form: { handleSubmit, setValue, setError },
+    form: { handleSubmit, setValue, setError, getValues },
     card,
     strings,
     submissionKey,
     resume,
     initialAlert,
+    emailLocked: account !== null,
   });
 
   const onCountryChange = () => {

@@ -29,6 +29,9 @@ export type CheckoutStrings = {
   authenticationFailed: string;
   /** `checkout.declines.GENERIC`: when the server cannot be reached or 3-D Secure times out. */
   generic: string;
+  /** A page from an older release (after a deploy): `checkout.newRelease` after the reload that kept the details
+   *  (`pay`), its 3-D Secure variant (`authentication`), and "reload in a moment" when it cannot reload (`reload`). */
+  newRelease: { pay: string; authentication: string; reload: string };
   threeDSecure: ThreeDSecureStrings;
   savedCards: { legend: string; useNewCard: string; saveCard: string };
 };

@@ -1,7 +1,8 @@
 // Paying: the submit guard, the calls to the Server Actions, and what each answer does to the page: go to
 // the order, open 3-D Secure, show a decline or problem, mark invalid fields. Also the submission key (the
 // same key means the same payment on the server, so it changes only when the server hands out the next
-// one) and where focus goes after each answer.
+// one) and where focus goes after each answer. A page from an older release recovers through
+// use-release-recovery.ts.
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { FieldErrors, UseFormReturn } from "react-hook-form";
 import { abandonAuthentication, continueAuthentication, payWithCard } from "@/app/checkout/actions";
@@ -9,7 +10,9 @@ import { CHECKOUT_FIELDS, type CheckoutForm, type CheckoutFormValues } from "@/l
 import type { PaymentStep, ResumableAuthentication } from "@/lib/checkout/payment-step";
 import { collectBrowserInfo } from "./card-input";
 import type { CheckoutStrings } from "./checkout-strings";
+import type { ReloadReason } from "./kept-details";
 import type { CardValuesState } from "./use-card-values";
+import { useReleaseRecovery } from "./use-release-recovery";
 
 /** A message in the payment section; `n` counts them so the same text shown again is announced again. */
 export type PaymentAlert = { text: string; n: number };
@@ -30,22 +33,25 @@ function abandonOutcome(answer: unknown): { paidUrl: string | null; nextKey: str
   };
 }
 
-type PaymentForm = Pick<UseFormReturn<CheckoutFormValues, unknown, CheckoutForm>, "handleSubmit" | "setValue" | "setError">;
+type PaymentForm = Pick<UseFormReturn<CheckoutFormValues, unknown, CheckoutForm>, "handleSubmit" | "setValue" | "setError" | "getValues">;
 
 export function usePaymentSubmission({
-  form: { handleSubmit, setValue, setError },
+  form: { handleSubmit, setValue, setError, getValues },
   card,
   strings,
   submissionKey,
   resume,
   initialAlert,
+  emailLocked,
 }: {
   form: PaymentForm;
   card: Pick<CardValuesState, "clear" | "touchAll">;
-  strings: Pick<CheckoutStrings, "generic" | "authenticationFailed">;
+  strings: Pick<CheckoutStrings, "generic" | "authenticationFailed" | "newRelease">;
   submissionKey: string;
   resume: ResumableAuthentication | null;
   initialAlert: string | null;
+  /** Signed in: the email is the account's (not refilled after a reload). */
+  emailLocked: boolean;
 }) {
   /** The key every submit sends until the server answers with the next one. */
   const keyRef = useRef(submissionKey);
@@ -101,6 +107,29 @@ export function usePaymentSubmission({
   const release = () => {
     busyRef.current = false;
     setBusy(false);
+  };
+
+  const recovery = useReleaseRecovery({
+    form: { getValues, setValue },
+    emailLocked,
+    onRecovered: (reason) => {
+      showAlert(reason === "pay" ? strings.newRelease.pay : strings.newRelease.authentication);
+      requestFocus(reason === "pay" ? "card" : "pay");
+    },
+  });
+
+  /** True when `error` is an action the server does not know (an older release's page): handled here. */
+  const fromOlderRelease = (error: unknown, reason: ReloadReason): boolean => {
+    const outcome = recovery.recover(error, reason);
+    if (outcome === false) return false;
+    // "reloading": stay busy, the page is going away.
+    if (outcome === "reload-later") {
+      setThreeDs(null);
+      showAlert(strings.newRelease.reload);
+      release();
+      requestFocus("pay");
+    }
+    return true;
   };
 
   const handleStep = (step: ServerAnswer) => {
@@ -162,8 +191,8 @@ export function usePaymentSubmission({
     let step: ServerAnswer;
     try {
       step = await payWithCard({ ...values, submissionKey: keyRef.current });
-    } catch {
-      failGenerically();
+    } catch (error) {
+      if (!fromOlderRelease(error, "pay")) failGenerically();
       return;
     }
     handleStep(step);
@@ -195,8 +224,8 @@ export function usePaymentSubmission({
     let step: ServerAnswer;
     try {
       step = await continueAuthentication({ attemptId: threeDs.attemptId, sessionId, browser: collectBrowserInfo() });
-    } catch {
-      failGenerically();
+    } catch (error) {
+      if (!fromOlderRelease(error, "authentication")) failGenerically();
       return;
     }
     handleStep(step);
@@ -213,8 +242,19 @@ export function usePaymentSubmission({
     let outcome = abandonOutcome(null);
     try {
       outcome = abandonOutcome(await abandonAuthentication({ attemptId: threeDs.attemptId }));
-    } catch {
+    } catch (error) {
       // Keep the key: a new submit then meets the same attempt on the server.
+      const older = recovery.recover(error, "authentication");
+      if (older === "reloading") return;
+      if (older === "reload-later") {
+        settlingRef.current = false;
+        setCancelling(false);
+        setThreeDs(null);
+        showAlert(strings.newRelease.reload);
+        requestFocus("pay");
+        release();
+        return;
+      }
     }
     settlingRef.current = false;
     setCancelling(false);

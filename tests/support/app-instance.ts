@@ -1,5 +1,6 @@
 // An extra app process for system tests (several instances, crashes, restarts, deploys): the production server
-// `npm start` runs (scripts/app-server.ts over HTTPS) on an already built `.next`, with its own port and settings.
+// `npm start` runs (scripts/app-server.ts over HTTPS) on an already built `.next` (or another release's build
+// directory), with its own port and settings.
 import type { ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { spawnAndWaitFor, stopChild } from "../../scripts/lib/child-process";
@@ -18,6 +19,8 @@ export type AppInstanceOptions = {
   appUrl?: string;
   /** Extra settings (lib/config.ts names), e.g. payment limits or job timings. */
   env?: Record<string, string>;
+  /** The build to serve (NEXT_DIST_DIR), e.g. tests/support/second-release.ts's; default `.next`. */
+  distDir?: string;
   /** Print the app's output (for debugging a test). */
   echo?: boolean;
 };
@@ -52,6 +55,7 @@ export async function startAppInstance(options: AppInstanceOptions): Promise<App
       DATABASE_URL: options.databaseUrl,
       CHEQPAY_BASE_URL: options.cheqpayBaseUrl,
       NODE_EXTRA_CA_CERTS: certificateFile,
+      NEXT_DIST_DIR: options.distDir ?? ".next",
       ...options.env,
     },
     echo: options.echo,

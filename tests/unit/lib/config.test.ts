@@ -8,6 +8,7 @@ const production = {
   CHEQPAY_MERCHANT_ID: "merchant_live_1",
   CHEQPAY_WEBHOOK_SECRET: "whsec_live_1",
   AUTH_SECRET: "a-live-auth-secret-of-at-least-32-characters",
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "q0vO6mnkNW9Gk3DSBbUnHK0P4rbpYOyfPNaTr6mJc6Q=",
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -189,7 +190,34 @@ describe("loadConfig in production", () => {
       "CHEQPAY_WEBHOOK_SECRET",
       "AUTH_SECRET",
       "CHEQPAY_BASE_URL",
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
     ]);
+  });
+});
+
+describe("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (one per release, shared by its instances)", () => {
+  it("accepts the base64 of a 16, 24 or 32-byte key", () => {
+    for (const bytes of [16, 24, 32]) {
+      const key = Buffer.alloc(bytes, 7).toString("base64");
+      expect(() => loadConfig({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key })).not.toThrow();
+    }
+  });
+
+  it("refuses other sizes and what is not base64, naming the variable and how to make one", () => {
+    for (const key of [Buffer.alloc(31, 1).toString("base64"), Buffer.alloc(64, 1).toString("base64"), "not base64!", "abc", "c2VjcmV0"]) {
+      const problems = problemsOf({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be the base64 of a 16, 24 or 32-byte key/);
+      expect(problems[0]).toContain("openssl rand -base64 32");
+    }
+  });
+
+  it("is optional in the sandbox (one development build) and required in production", () => {
+    expect(() => loadConfig({})).not.toThrow();
+    expect(() => loadConfig(production)).not.toThrow();
+    const problems = problemsOf({ ...production, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: undefined });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required when CHEQPAY_ENV=production, the same for every instance/);
   });
 });
 
