@@ -66,6 +66,8 @@ export default defineConfig({
       SIGNIN_LIMIT_LINKS_PER_EMAIL: "1000",
       SIGNIN_LIMIT_LINKS_PER_IP: "1000",
       // Set when the app is built too: the secrets scan proves none of them reaches the client's bundle.
+      // BUILD_FOR_SECRETS_SCAN: a build made with other secrets (say, by `npm start`) is built again with these.
+      BUILD_FOR_SECRETS_SCAN: "1",
       CHEQPAY_API_KEY: E2E_CHEQPAY_API_KEY,
       CHEQPAY_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
       AUTH_SECRET: E2E_AUTH_SECRET,

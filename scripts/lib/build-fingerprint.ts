@@ -1,5 +1,7 @@
-// Decides whether the production build in .next/ is missing, older than the sources it was built from, or
-// built with other secret values in its environment (npm test scans the build for the ones it was made with).
+// Decides whether the production build in .next/ is missing, older than the sources it was built from, or made
+// with other values baked into it (NEXT_PUBLIC_*, the Server Actions key, the release id). Secrets are not baked
+// in (the secrets scan proves it), so `npm start` reuses a build made with other ones; npm test's end-to-end run
+// asks for a build made with its own secrets (sameSecrets), or its scan of the build would prove nothing.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -20,14 +22,22 @@ const SOURCES = [
 ];
 const FINGERPRINT_FILE = path.join(".next", "cheqpay-build-fingerprint");
 
+/** Values the build keeps: another value needs another build. */
+const bakedIn = (name: string) => name.startsWith("NEXT_PUBLIC_") || name === "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY" || name === "RELEASE_ID";
+
+type Fingerprint = { build: string; secrets: string };
+
 /**
- * A hash of every source file's path, size and modification time, and of the build environment's secret and
- * NEXT_PUBLIC_ values (hashed together: the fingerprint file never holds a secret).
+ * Hashes of every source file's path, size and modification time with the values baked into the build, and of
+ * the build environment's secret values apart (hashed: the fingerprint file never holds a secret).
  */
-export function sourceFingerprint(root: string = process.cwd(), env: Record<string, string | undefined> = process.env): string {
+export function buildFingerprint(root: string = process.cwd(), env: Record<string, string | undefined> = process.env): Fingerprint {
   const hash = createHash("sha256");
-  const buildEnv = Object.keys(env).filter((name) => SECRET_VARIABLES.includes(name) || name.startsWith("NEXT_PUBLIC_"));
-  for (const name of buildEnv.sort()) hash.update(`env\0${name}\0${env[name] ?? ""}\n`);
+  const secrets = createHash("sha256");
+  for (const name of Object.keys(env).sort()) {
+    if (bakedIn(name)) hash.update(`env\0${name}\0${env[name] ?? ""}\n`);
+    else if (SECRET_VARIABLES.includes(name)) secrets.update(`env\0${name}\0${env[name] ?? ""}\n`);
+  }
   const visit = (relative: string) => {
     const absolute = path.join(root, relative);
     if (!existsSync(absolute)) return;
@@ -39,13 +49,25 @@ export function sourceFingerprint(root: string = process.cwd(), env: Record<stri
     hash.update(`${relative}\0${stat.size}\0${stat.mtimeMs}\n`);
   };
   SOURCES.forEach(visit);
-  return hash.digest("hex");
+  return { build: hash.digest("hex"), secrets: secrets.digest("hex") };
 }
 
-export function isBuildCurrent(root: string = process.cwd(), env: Record<string, string | undefined> = process.env): boolean {
+/** Both hashes in one string: what a build made from these sources with these values would be. */
+export function sourceFingerprint(root: string = process.cwd(), env: Record<string, string | undefined> = process.env): string {
+  const { build, secrets } = buildFingerprint(root, env);
+  return `${build}:${secrets}`;
+}
+
+export function isBuildCurrent(
+  root: string = process.cwd(),
+  env: Record<string, string | undefined> = process.env,
+  options: { sameSecrets?: boolean } = {},
+): boolean {
   const file = path.join(root, FINGERPRINT_FILE);
   if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(file)) return false;
-  return readFileSync(file, "utf8") === sourceFingerprint(root, env);
+  const [build, secrets] = readFileSync(file, "utf8").split(":");
+  const now = buildFingerprint(root, env);
+  return build === now.build && (!options.sameSecrets || secrets === now.secrets);
 }
 
 export function recordBuild(root: string = process.cwd(), env: Record<string, string | undefined> = process.env): void {
