@@ -3,7 +3,7 @@
 import { checkoutFields } from "../tests/support/system-shopper";
 import { makeCarts } from "./lib/carts";
 import type { BenchContext } from "./lib/context";
-import { payGuest } from "./lib/shopper";
+import { payGuest, shopperIp } from "./lib/shopper";
 
 type Logged = { seq: number; body: { externalId?: string } | null };
 
@@ -15,7 +15,8 @@ export async function concurrentIdenticalSubmits(ctx: BenchContext, submissions 
   const before = (await requests(0)).reduce((max, entry) => Math.max(max, entry.seq), 0);
   const [cookie] = await makeCarts(ctx.pool.sql, 1);
   const fields = checkoutFields();
-  const answers = await Promise.allSettled(Array.from({ length: submissions }, () => payGuest(ctx, cookie!, fields)));
+  const ip = shopperIp();
+  const answers = await Promise.allSettled(Array.from({ length: submissions }, () => payGuest(ctx, cookie!, fields, ip)));
   const creates = await requests(before);
   const externalIds = [...new Set(creates.map((entry) => entry.body?.externalId).filter((id): id is string => !!id))];
   let charges = 0;

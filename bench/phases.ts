@@ -15,8 +15,8 @@ import { paymentThroughput, sandboxThroughput, trivialActionThroughput } from ".
 
 export type Phases = { metrics: BenchMetrics; details: Record<string, unknown> };
 
-const WARM_UP_PAYMENTS = 20;
-const WARM_UP_PINGS = 100;
+const WARM_UP_PAYMENTS = 10;
+const WARM_UP_PINGS = 50;
 
 export async function runPhases(ctx: BenchContext, floorBuild: Promise<{ dir: string }>): Promise<Phases> {
   const { sql } = ctx.pool;

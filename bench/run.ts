@@ -72,6 +72,8 @@ async function main(): Promise<void> {
       cheqpayBaseUrl: sandbox.baseUrl,
       env: {
         LOG_LEVEL: "silent",
+        // Shoppers' addresses come in X-Forwarded-For (bench/lib/shopper.ts), as behind a load balancer.
+        TRUST_PROXY: "true",
         PAYMENT_LIMIT_ATTEMPTS_PER_IP: UNLIMITED,
         PAYMENT_LIMIT_DECLINES_PER_IP: UNLIMITED,
         PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL: UNLIMITED,
