@@ -17,6 +17,7 @@ const passing: BenchMetrics = {
   largeOrders: 1_000_000,
   latencySmallP50Ms: 10,
   latencyLargeP50Ms: 11.9,
+  floorLargeP50Ms: 6.5,
   searchSmallP95Ms: 3,
   searchLargeP95Ms: 49,
   successRateSmallP95Ms: 2,
