@@ -1,0 +1,35 @@
+// What every phase of `npm run bench` shares: the app instance, the sandbox, the run's database and the
+// Server Action ids of this build.
+import type { createDatabase } from "@/lib/db/client";
+import type { AppInstance } from "../../tests/support/app-instance";
+import type { SandboxProcess } from "../../tests/support/sandbox-process";
+
+export type BenchSettings = {
+  quick: boolean;
+  /** Sequential payments (and as many floor payments) for the latency figures. */
+  latencyPayments: number;
+  throughputSeconds: number;
+  concurrency: number;
+  smallOrders: number;
+  largeOrders: number;
+  /** Repetitions of each back-office search and of the success-rate query. */
+  queryRepetitions: number;
+};
+
+export function settingsFor(quick: boolean): BenchSettings {
+  return quick
+    ? { quick, latencyPayments: 100, throughputSeconds: 5, concurrency: 20, smallOrders: 1_000, largeOrders: 100_000, queryRepetitions: 10 }
+    : { quick, latencyPayments: 500, throughputSeconds: 20, concurrency: 20, smallOrders: 1_000, largeOrders: 1_000_000, queryRepetitions: 30 };
+}
+
+export type BenchContext = {
+  repoRoot: string;
+  settings: BenchSettings;
+  app: AppInstance;
+  sandbox: SandboxProcess;
+  databaseUrl: string;
+  pool: ReturnType<typeof createDatabase>;
+  payActionId: string;
+  pingActionId: string;
+  log(message: string): void;
+};

@@ -1,0 +1,142 @@
+// The issue's targets, checked against one run's figures, and the Markdown table printed at the end. Pure.
+
+/** One run's figures (null: not measured, e.g. a phase that failed). Times in ms, sizes in KB (gzip). */
+export type BenchMetrics = {
+  checkoutJsGzipKB: number | null;
+  orderPageJsGzipKB: number | null;
+  homeJsGzipKB: number | null;
+  floorJsGzipKB: number | null;
+  paymentP50Ms: number | null;
+  paymentP99Ms: number | null;
+  floorP50Ms: number | null;
+  floorP99Ms: number | null;
+  paymentsPerSecond: number | null;
+  trivialActionsPerSecond: number | null;
+  sandboxCreatesPerSecond: number | null;
+  smallOrders: number | null;
+  largeOrders: number | null;
+  latencySmallP50Ms: number | null;
+  latencyLargeP50Ms: number | null;
+  /** The floor's payment p50 at the large size (its p50 at the small size is floorP50Ms). */
+  floorLargeP50Ms: number | null;
+  searchSmallP95Ms: number | null;
+  searchLargeP95Ms: number | null;
+  successRateSmallP95Ms: number | null;
+  successRateLargeP95Ms: number | null;
+  lighthousePerformance: number | null;
+  lighthouseLcpMs: number | null;
+  lighthouseTbtMs: number | null;
+  lighthouseCls: number | null;
+  createRequestsFor100ConcurrentSubmits: number | null;
+  chargesFor100ConcurrentSubmits: number | null;
+};
+
+export type Row = { measure: string; value: string; floor: string; target: string; pass: boolean | null };
+
+const fmt = (x: number | null, digits = 1, unit = "") => (x === null || Number.isNaN(x) ? "n/a" : `${x.toFixed(digits)}${unit}`);
+const both = (a: number | null, b: number | null) => a !== null && b !== null && !Number.isNaN(a) && !Number.isNaN(b);
+const check = (ok: boolean | null | undefined) => (ok === undefined ? null : ok);
+
+export function rows(m: BenchMetrics): Row[] {
+  const overheadP50 = both(m.paymentP50Ms, m.floorP50Ms) ? m.paymentP50Ms! - m.floorP50Ms! : null;
+  const overheadP99 = both(m.paymentP99Ms, m.floorP99Ms) ? m.paymentP99Ms! - m.floorP99Ms! : null;
+  const share = both(m.paymentsPerSecond, m.trivialActionsPerSecond) ? m.paymentsPerSecond! / m.trivialActionsPerSecond! : null;
+  const growth = both(m.latencyLargeP50Ms, m.latencySmallP50Ms) ? m.latencyLargeP50Ms! / m.latencySmallP50Ms! : null;
+  const large = m.largeOrders === null ? "large" : m.largeOrders.toLocaleString("en");
+  const small = m.smallOrders === null ? "small" : m.smallOrders.toLocaleString("en");
+  const passIf = (value: number | null, ok: (x: number) => boolean) => (value === null || Number.isNaN(value) ? null : ok(value));
+  return [
+    {
+      measure: "/checkout client JS (gzip)",
+      value: fmt(m.checkoutJsGzipKB, 1, " KB"),
+      floor: fmt(m.floorJsGzipKB, 1, " KB"),
+      target: "≤ floor + 40 KB",
+      pass: both(m.checkoutJsGzipKB, m.floorJsGzipKB) ? m.checkoutJsGzipKB! <= m.floorJsGzipKB! + 40 : null,
+    },
+    { measure: "Order page client JS (gzip)", value: fmt(m.orderPageJsGzipKB, 1, " KB"), floor: fmt(m.floorJsGzipKB, 1, " KB"), target: "", pass: null },
+    { measure: "/ client JS (gzip)", value: fmt(m.homeJsGzipKB, 1, " KB"), floor: fmt(m.floorJsGzipKB, 1, " KB"), target: "", pass: null },
+    {
+      measure: "Payment p50 (overhead over floor)",
+      value: `${fmt(m.paymentP50Ms, 1, " ms")} (+${fmt(overheadP50, 1, " ms")}, ${fmt(both(m.paymentP50Ms, m.floorP50Ms) ? m.paymentP50Ms! / m.floorP50Ms! : null, 2, "x")})`,
+      floor: fmt(m.floorP50Ms, 1, " ms"),
+      target: "overhead ≤ 5 ms",
+      pass: passIf(overheadP50, (x) => x <= 5),
+    },
+    {
+      measure: "Payment p99 (overhead over floor)",
+      value: `${fmt(m.paymentP99Ms, 1, " ms")} (+${fmt(overheadP99, 1, " ms")}, ${fmt(both(m.paymentP99Ms, m.floorP99Ms) ? m.paymentP99Ms! / m.floorP99Ms! : null, 2, "x")})`,
+      floor: fmt(m.floorP99Ms, 1, " ms"),
+      target: "overhead ≤ 20 ms",
+      pass: passIf(overheadP99, (x) => x <= 20),
+    },
+    {
+      measure: "Payments/s at 20 concurrent",
+      value: `${fmt(m.paymentsPerSecond, 1)} (${fmt(share === null ? null : share * 100, 1, " %")} of trivial)`,
+      floor: `trivial action ${fmt(m.trivialActionsPerSecond, 0, "/s")}`,
+      target: "≥ 35 % of trivial",
+      pass: passIf(share, (x) => x >= 0.35),
+    },
+    {
+      measure: "Sandbox creates/s",
+      value: fmt(m.sandboxCreatesPerSecond, 0),
+      floor: "",
+      target: "≥ 2,000",
+      pass: passIf(m.sandboxCreatesPerSecond, (x) => x >= 2000),
+    },
+    {
+      measure: `Payment p50 at ${large} vs ${small} orders`,
+      value: `${fmt(m.latencyLargeP50Ms, 1, " ms")} vs ${fmt(m.latencySmallP50Ms, 1, " ms")} (${fmt(growth, 2, "x")})`,
+      floor: `${fmt(m.floorLargeP50Ms, 1, " ms")} vs ${fmt(m.floorP50Ms, 1, " ms")}`,
+      target: "≤ 1.2x",
+      pass: passIf(growth, (x) => x <= 1.2),
+    },
+    {
+      measure: `Order search p95 at ${large} orders (worst search)`,
+      value: `${fmt(m.searchLargeP95Ms, 1, " ms")} (${fmt(m.searchSmallP95Ms, 1, " ms")} at ${small})`,
+      floor: "",
+      target: "< 50 ms",
+      pass: passIf(m.searchLargeP95Ms, (x) => x < 50),
+    },
+    {
+      measure: `Success-rate query p95 at ${large} orders`,
+      value: `${fmt(m.successRateLargeP95Ms, 1, " ms")} (${fmt(m.successRateSmallP95Ms, 1, " ms")} at ${small})`,
+      floor: "",
+      target: "",
+      pass: null,
+    },
+    { measure: "Lighthouse performance (mobile)", value: fmt(m.lighthousePerformance, 0), floor: "", target: "≥ 95", pass: passIf(m.lighthousePerformance, (x) => x >= 95) },
+    { measure: "Lighthouse LCP", value: fmt(m.lighthouseLcpMs, 0, " ms"), floor: "", target: "", pass: null },
+    { measure: "Lighthouse TBT", value: fmt(m.lighthouseTbtMs, 0, " ms"), floor: "", target: "< 100 ms", pass: passIf(m.lighthouseTbtMs, (x) => x < 100) },
+    { measure: "Lighthouse CLS", value: fmt(m.lighthouseCls, 3), floor: "", target: "< 0.05", pass: passIf(m.lighthouseCls, (x) => x < 0.05) },
+    {
+      measure: "100 concurrent identical submits",
+      value: `${fmt(m.createRequestsFor100ConcurrentSubmits, 0)} create(s), ${fmt(m.chargesFor100ConcurrentSubmits, 0)} charge(s)`,
+      floor: "",
+      target: "1 and 1",
+      pass: check(
+        m.createRequestsFor100ConcurrentSubmits === null || m.chargesFor100ConcurrentSubmits === null
+          ? null
+          : m.createRequestsFor100ConcurrentSubmits === 1 && m.chargesFor100ConcurrentSubmits === 1,
+      ),
+    },
+  ];
+}
+
+export function markdownTable(table: readonly Row[]): string {
+  const cells = (row: readonly string[]) => `| ${row.join(" | ")} |`;
+  const verdict = (pass: boolean | null) => (pass === null ? "" : pass ? "pass" : "**fail**");
+  return [
+    cells(["Measure", "Value", "Floor (same run)", "Target", "Result"]),
+    cells(["---", "---", "---", "---", "---"]),
+    ...table.map((row) => cells([row.measure, row.value, row.floor, row.target, verdict(row.pass)])),
+  ].join("\n");
+}
+
+/** The last line of the run: one JSON object, the figures by name (rounded), plus how many targets failed. */
+export function summaryLine(m: BenchMetrics, extra: Record<string, unknown> = {}): string {
+  const rounded = Object.fromEntries(
+    Object.entries(m).map(([key, value]) => [key, value === null || Number.isNaN(value) ? null : Math.round(value * 100) / 100]),
+  );
+  const failed = rows(m).filter((row) => row.pass === false).length;
+  return JSON.stringify({ ...rounded, targetsFailed: failed, ...extra });
+}
