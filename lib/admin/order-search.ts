@@ -37,9 +37,10 @@ export type OrderListRow = {
   cardLast4: string | null;
 };
 
-/** Matches are counted exactly up to this many; beyond it the list says "10,000+": counting a broad search
- *  (every order, a common email domain) over a million orders would cost far more than its page. */
-export const COUNT_CAP = 10_000;
+/** Matches are counted exactly up to this many; beyond it the list says "1,000+": counting a broad search
+ *  (every order, a common email domain) over a million orders would cost far more than its page, and counting
+ *  up to 10,000 instead measured up to ten times slower (a common email fragment with a status: 166 ms p50). */
+export const COUNT_CAP = 1_000;
 
 export type OrderSearchResult = {
   rows: OrderListRow[];
