@@ -53,7 +53,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         }}
       />
       <p role="status" className="admin-count">
-        {t("orders.count", { count: result.total })}
+        {result.totalCapped ? t("orders.countCapped", { count: result.total }) : t("orders.count", { count: result.total })}
       </p>
       {result.rows.length === 0 ? (
         <div className="card">
@@ -110,11 +110,14 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         <Pagination
           search={search}
           pageCount={result.pageCount}
+          hasNext={result.hasNextPage}
           strings={{
             label: t("orders.pagination.label"),
             previous: t("orders.pagination.previous"),
             next: t("orders.pagination.next"),
-            page: t("orders.pagination.page", { page: search.page, pages: result.pageCount }),
+            page: result.totalCapped
+              ? t("orders.pagination.pageOfMany", { page: search.page, pages: result.pageCount })
+              : t("orders.pagination.page", { page: search.page, pages: result.pageCount }),
           }}
         />
       )}
