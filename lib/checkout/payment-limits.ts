@@ -8,7 +8,7 @@ import type { PaymentLimits } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
 import { orders, paymentAttempts, paymentLimitRefusals } from "@/lib/db/schema";
 import { limitAddress, minutesToWait } from "@/lib/limits/sliding-window";
-import { advisoryLock, countedColumns, DATABASE_NOW_MS, limitCountOf, windowInterval } from "@/lib/limits/window-count-sql";
+import { advisoryLocks, countedColumns, DATABASE_NOW_MS, limitCountOf, windowInterval } from "@/lib/limits/window-count-sql";
 import { recordEvent } from "@/lib/observability/events";
 import type { AttemptRow } from "./apply-attempt-status";
 import { newSubmissionKey, type StepMessages } from "./attempt-outcome";
@@ -97,7 +97,7 @@ async function insertUnderLocks(
   return db.transaction(async (tx) => {
     // Always in this order (IP, email, order): two submits never wait on each other's locks in a cycle.
     const lockKeys = [keys.clientIp && `ip:${keys.clientIp}`, `email:${keys.email}`, `order:${keys.orderId}`].filter(Boolean);
-    for (const key of lockKeys) await tx.execute(advisoryLock(`payment-limit:${key}`));
+    await tx.execute(advisoryLocks(lockKeys.map((key) => `payment-limit:${key}`)));
     // Paid since the caller read it (another tab's attempt finished): never start a second charge, nor refuse.
     const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId));
     if (order?.status !== "pending") return { kind: "conflict" };

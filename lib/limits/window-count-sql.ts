@@ -22,4 +22,8 @@ export const DATABASE_NOW_MS = sql`(extract(epoch from now()) * 1000)::float8`;
 
 /** Serialises whoever counts and writes under the same key, across every instance, until the transaction ends.
  *  Callers lock their keys in one fixed order, so two transactions never wait on each other in a cycle. */
-export const advisoryLock = (key: string): SQL => sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+export const advisoryLock = (key: string): SQL => advisoryLocks([key]);
+
+/** Several keys' locks in one round trip, taken in the order given (a select list is evaluated left to right). */
+export const advisoryLocks = (keys: readonly string[]): SQL =>
+  sql`select ${sql.join(keys.map((key) => sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`), sql`, `)}`;
