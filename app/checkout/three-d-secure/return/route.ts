@@ -7,6 +7,7 @@ import { completeChallenge } from "@/lib/checkout/payment-service";
 import { stepMessages } from "@/lib/checkout/payment-context";
 import { getDb } from "@/lib/db/client";
 import { nonceFrom } from "@/lib/http/nonce";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { withRequestContext } from "@/lib/observability/with-request";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,13 @@ export async function POST(request: Request): Promise<Response> {
 async function handle(request: Request): Promise<Response> {
   const nonce = nonceFrom(request.headers);
   const attemptId = new URL(request.url).searchParams.get("attempt") ?? "";
-  const form = await request.formData().catch(() => null);
+  // The bank's post is a few hundred bytes: anything past the routes' limit is refused before it is parsed.
+  const body = await readLimitedBody(request);
+  if (body.kind === "too-large") return new Response("Request too large.", { status: 413, headers: { "content-type": "text/plain" } });
+  const contentType = request.headers.get("content-type") ?? "application/x-www-form-urlencoded";
+  const form = await new Request(request.url, { method: "POST", headers: { "content-type": contentType }, body: body.text })
+    .formData()
+    .catch(() => null);
   const transactionId = form?.get("TransactionId");
   const merchantData = form?.get("MD");
   if (!UUID.test(attemptId) || typeof transactionId !== "string" || transactionId.length === 0 || transactionId.length > 200) {
