@@ -3,6 +3,7 @@
 // and the security headers with this request's script nonce (lib/http/security-headers.ts).
 import { type NextRequest, NextResponse } from "next/server";
 import { getConfig } from "@/lib/config";
+import { actionBodyProblem } from "@/lib/http/action-body";
 import { actionRefusal } from "@/lib/http/action-guard";
 import { HTTPS_REDIRECT_STATUS, httpsRedirectFor } from "@/lib/http/https-redirect";
 import { NONCE_HEADER } from "@/lib/http/nonce";
@@ -13,7 +14,7 @@ import { requestIdFrom } from "@/lib/observability/request-context";
 /** Where a sign-in form may be redirected: the configured OAuth providers' authorization pages. */
 const OAUTH_FORM_ORIGINS = { google: "https://accounts.google.com", github: "https://github.com" } as const;
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const config = getConfig();
   const { pathname, search } = request.nextUrl;
   const redirect = httpsRedirectFor({
@@ -26,14 +27,15 @@ export function proxy(request: NextRequest): NextResponse {
 
   // One id per request, for every log line and Cheqpay call made while serving it; the answer says it too.
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
-  const refusal = actionRefusal({
-    method: request.method,
-    pathname,
-    appUrl: config.appUrl,
-    origin: request.headers.get("origin"),
-    nextAction: request.headers.has("next-action"),
-    contentLength: request.headers.get("content-length"),
-  });
+  const refusal =
+    actionRefusal({
+      method: request.method,
+      pathname,
+      appUrl: config.appUrl,
+      origin: request.headers.get("origin"),
+      nextAction: request.headers.has("next-action"),
+      contentLength: request.headers.get("content-length"),
+    }) ?? (await undecodableAction(request));
 
   const oauthOrigins = (["google", "github"] as const).filter((id) => config.auth[id]).map((id) => OAUTH_FORM_ORIGINS[id]);
   const nonce = newNonce();
@@ -55,6 +57,13 @@ export function proxy(request: NextRequest): NextResponse {
   response.headers.set("X-Request-Id", requestId);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+/** A Server Action body Next could not decode (it would answer 500): 400. At most 64 kB, checked just above. */
+async function undecodableAction(request: NextRequest): Promise<{ status: 400; message: string } | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const problem = actionBodyProblem(request.headers.get("content-type"), await request.clone().text());
+  return problem ? { status: 400, message: `Bad request: ${problem}.` } : null;
 }
 
 /** A refused Server Action is worth a line: a forged form, or a page open on a host that is not APP_URL. */

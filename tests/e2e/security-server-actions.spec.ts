@@ -99,3 +99,29 @@ test("a Server Action body over 64 kB, or of no stated length, is refused and no
   expect(chunked.body).toBe("Length required.");
   await expectNothingWritten(sql, shopper, since);
 });
+
+test("a Server Action body Next could not decode is a 400 before it runs, and the real body still pays", async ({ page, shopper, sql }) => {
+  const action = await catchPayAction(page, shopper);
+  const since = await latestRequestSeq();
+  const headers = await replayHeaders(page, action, APP_ORIGIN);
+  const multipart = { ...headers, "content-type": "multipart/form-data; boundary=----cheqpay" };
+  const undecodable: { name: string; headers: Record<string, string>; body: string }[] = [
+    { name: "text that is not JSON", headers, body: "garbage" },
+    { name: "JSON cut short", headers, body: action.body.toString("utf8").slice(0, 20) },
+    { name: "a reference to a part that is not there", headers, body: '"$Q1"' },
+    { name: "a promise reference inside the form", headers, body: '[{"email":"$@7"}]' },
+    { name: "multipart without its parts", headers: multipart, body: "garbage" },
+  ];
+  for (const attempt of undecodable) {
+    const response = await rawRequest({ method: "POST", path: "/checkout", headers: attempt.headers, body: Buffer.from(attempt.body) });
+    expect(response.status, attempt.name).toBe(400);
+    expect(response.body, attempt.name).toMatch(/^Bad request: /);
+  }
+  await expectNothingWritten(sql, shopper, since);
+
+  // The proxy read the body to check it: the action behind it still gets all of it.
+  const response = await rawRequest({ method: "POST", path: "/checkout", headers, body: action.body });
+  expect(response.status).toBe(200);
+  const [order] = await ordersByEmail(sql, shopper.email);
+  expect(order?.status).toBe("paid");
+});
