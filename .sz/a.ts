@@ -1,2 +1,0 @@
-import { checkoutFormSchema } from "@/lib/checkout/checkout-form-schema";
-console.log(checkoutFormSchema.safeParse({}));

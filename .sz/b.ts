@@ -1,1 +1,0 @@
-import cv from "card-validator"; console.log(cv.number("4111"));

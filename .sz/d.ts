@@ -1,1 +1,0 @@
-import { zodResolver } from "@hookform/resolvers/zod"; console.log(zodResolver);
