@@ -4,6 +4,7 @@
 // machine's noise falls on both alike.
 import { randomBytes, randomUUID } from "node:crypto";
 import { type CheqpayClient, createCheqpayClient } from "@/lib/cheqpay";
+import { APPROVED_VISA } from "../tests/support/system-shopper";
 import { makeCarts } from "./lib/carts";
 import type { BenchContext } from "./lib/context";
 import { payGuest } from "./lib/shopper";
@@ -39,7 +40,7 @@ export async function floorPayment(ctx: BenchContext, client: CheqpayClient): Pr
     currency: "MXN",
     description: `Order ${order!.order_number}`,
     customer: { firstName: "Ana", lastName: "López", email },
-    source: { kind: "new-card", number: "4111111111111111", expiryMonth: 12, expiryYear: 2030, cvc: "739", save: false },
+    source: { kind: "new-card", number: APPROVED_VISA, expiryMonth: 12, expiryYear: 2030, cvc: "739", save: false },
     billingAddress: ADDRESS,
     device: { ipAddress: "127.0.0.1", userAgent: "cheqpay-bench" },
   });
