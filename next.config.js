@@ -32,6 +32,8 @@ const nextConfig = {
   // Server-only packages with native binaries or dynamic requires stay outside the bundle.
   experimental: {
     turbopackFileSystemCacheForBuild: !throwaway,
+    // NEXT_SERVER_MINIFY=0: readable function names in CPU profiles of the server (bench/profile-payment.ts).
+    serverMinification: process.env.NEXT_SERVER_MINIFY !== "0",
     serverActions: {
       // The payment form posts about 1 kB; lib/http/action-guard.ts refuses a larger Content-Length first.
       // No allowedOrigins: it only widens Next's Origin check, and proxy.ts accepts APP_URL's origin alone.

@@ -1,7 +1,9 @@
 // The signed-in shopper's account, read once per request from our database (never from the browser).
 import { eq } from "drizzle-orm";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { auth } from "@/lib/auth/auth";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { getDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 
@@ -14,6 +16,7 @@ export type Account = {
 };
 
 export const currentAccount = cache(async (): Promise<Account | null> => {
+  if (!hasSessionCookie((await cookies()).getAll().map((cookie) => cookie.name))) return null;
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;

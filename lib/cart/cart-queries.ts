@@ -46,7 +46,12 @@ const SHOP_CURRENCY = "MXN";
 /** The cart with its lines in the order they were added, in one query; null when there is no such cart. */
 export async function loadCart(db: Database, cartId: string): Promise<Cart | null> {
   if (!isUuid(cartId)) return null;
-  const rows = await db
+  return cartOfRows(await cartRowsQuery(db, cartId));
+}
+
+/** The query behind `loadCart` (cartId must be a UUID), for callers that send it with other statements. */
+export function cartRowsQuery(db: Database, cartId: string) {
+  return db
     .select({
       cartId: carts.id,
       checkoutOrderId: carts.checkoutOrderId,
@@ -64,6 +69,12 @@ export async function loadCart(db: Database, cartId: string): Promise<Cart | nul
     .leftJoin(products, eq(products.id, cartLines.productId))
     .where(eq(carts.id, cartId))
     .orderBy(asc(cartLines.addedAt), asc(cartLines.productId));
+}
+
+type CartRow = Awaited<ReturnType<typeof cartRowsQuery>>[number];
+
+/** The cart the rows of `cartRowsQuery` describe; null when there were none (no such cart). */
+export function cartOfRows(rows: readonly CartRow[]): Cart | null {
   const first = rows[0];
   if (!first) return null;
 

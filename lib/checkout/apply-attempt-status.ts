@@ -4,9 +4,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CardSummary, PayerAuthentication } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
+import { inOrder } from "@/lib/db/in-order";
 import { cartLines, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { addToOutbox, queueOutboxEmails } from "@/lib/emails/outbox";
+import { addToOutbox, outboxInsert, queueOutboxEmails } from "@/lib/emails/outbox";
 import { getLogger } from "@/lib/observability/logger";
 import { recordAttemptMove } from "./attempt-events";
 import { allowedPredecessors, type AttemptStatus } from "./attempt-status";
@@ -57,37 +58,40 @@ async function moveAttempt(
   detail: Record<string, unknown>,
 ): Promise<ApplyResult & { outboxIds: string[]; orderPaid: boolean }> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
     const keepsPayerAuth = update.status === "requires_device_data" || update.status === "requires_challenge";
-    const [moved] = await tx
-      .update(paymentAttempts)
-      .set({
-        status: update.status,
-        updatedAt: sql`now()`,
-        ...(update.cheqpayOrderId ? { cheqpayOrderId: sql`coalesce(${paymentAttempts.cheqpayOrderId}, ${update.cheqpayOrderId})` } : {}),
-        ...(update.card
-          ? {
-              cardBrand: update.card.brand,
-              cardLast4: update.card.last4,
-              cardExpiryMonth: update.card.expiryMonth,
-              cardExpiryYear: update.card.expiryYear,
-            }
-          : {}),
-        // A success replaces a failure we concluded earlier (a racing decline): its decline code goes with it.
-        ...(update.status === "succeeded" ? { declineCode: null, declineReason: null } : {}),
-        ...(update.declineCode !== undefined ? { declineCode: update.declineCode } : {}),
-        ...(update.declineReason !== undefined ? { declineReason: update.declineReason } : {}),
-        ...(update.savedPaymentMethodId ? { savedPaymentMethodId: update.savedPaymentMethodId } : {}),
-        ...payerAuthColumns(keepsPayerAuth, update.payerAuthentication),
-      })
-      .where(and(eq(paymentAttempts.id, attemptId), inArray(paymentAttempts.status, allowedPredecessors(update.status))))
-      .returning();
+    // The status before and the guarded move in one round trip (the read runs first, lib/db/in-order.ts).
+    const [[before], [moved]] = await inOrder(
+      tx.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)),
+      tx
+        .update(paymentAttempts)
+        .set({
+          status: update.status,
+          updatedAt: sql`now()`,
+          ...(update.cheqpayOrderId ? { cheqpayOrderId: sql`coalesce(${paymentAttempts.cheqpayOrderId}, ${update.cheqpayOrderId})` } : {}),
+          ...(update.card
+            ? {
+                cardBrand: update.card.brand,
+                cardLast4: update.card.last4,
+                cardExpiryMonth: update.card.expiryMonth,
+                cardExpiryYear: update.card.expiryYear,
+              }
+            : {}),
+          // A success replaces a failure we concluded earlier (a racing decline): its decline code goes with it.
+          ...(update.status === "succeeded" ? { declineCode: null, declineReason: null } : {}),
+          ...(update.declineCode !== undefined ? { declineCode: update.declineCode } : {}),
+          ...(update.declineReason !== undefined ? { declineReason: update.declineReason } : {}),
+          ...(update.savedPaymentMethodId ? { savedPaymentMethodId: update.savedPaymentMethodId } : {}),
+          ...payerAuthColumns(keepsPayerAuth, update.payerAuthentication),
+        })
+        .where(and(eq(paymentAttempts.id, attemptId), inArray(paymentAttempts.status, allowedPredecessors(update.status))))
+        .returning(),
+    );
     if (!moved) {
       const [current] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
       if (!current) throw new Error(`Unknown payment attempt ${attemptId}`);
       return { attempt: current, changed: false, outboxIds: [], orderPaid: false };
     }
-    await tx.insert(paymentEvents).values({
+    const timeline = tx.insert(paymentEvents).values({
       orderId: moved.orderId,
       attemptId: moved.id,
       kind: "attempt.status",
@@ -96,9 +100,11 @@ async function moveAttempt(
     const outboxIds: (string | null)[] = [];
     let orderPaid = false;
     if (moved.status === "succeeded") {
-      const paid = await markOrderPaid(tx, moved.orderId);
+      const paid = await markOrderPaid(tx, moved.orderId, timeline);
       orderPaid = paid.paid;
       outboxIds.push(paid.outboxId);
+    } else {
+      await timeline;
     }
     if (isLateFailure(moved.status, before?.status, source)) {
       outboxIds.push(await addToOutbox(tx, { eventKey: `payment-failed:${moved.id}`, kind: "payment-failed", orderId: moved.orderId }));
@@ -150,20 +156,24 @@ function isLateFailure(status: AttemptStatus, before: AttemptStatus | undefined,
 
 /** The order is paid once, and what it bought leaves the cart it came from (items added in another tab
  *  since stay). The confirmation email joins the outbox in the same transaction. */
-async function markOrderPaid(tx: Transaction, orderId: string): Promise<{ paid: boolean; outboxId: string | null }> {
-  const [paid] = await tx
-    .update(orders)
-    .set({ status: "paid", paidAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
-    .returning({ cartId: orders.cartId });
+async function markOrderPaid(tx: Transaction, orderId: string, timeline: { execute(): Promise<unknown> }): Promise<{ paid: boolean; outboxId: string | null }> {
+  // The attempt's timeline line goes in the same round trip as the order's move.
+  const [, [paid]] = await inOrder(
+    timeline,
+    tx
+      .update(orders)
+      .set({ status: "paid", paidAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
+      .returning({ cartId: orders.cartId }),
+  );
   if (!paid) return { paid: false, outboxId: null };
-  await tx.insert(paymentEvents).values({ orderId, kind: "order.paid", detail: {} });
-  const outboxId = await addToOutbox(tx, { eventKey: `order-confirmation:${orderId}`, kind: "order-confirmation", orderId });
-  if (paid.cartId) {
-    const bought = tx.select({ productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, orderId));
-    // Only the lines, never the cart row: a checkout locks the cart and then the order, so locking them here
-    // in the other order could deadlock with it.
-    await tx.delete(cartLines).where(and(eq(cartLines.cartId, paid.cartId), inArray(cartLines.productId, bought)));
-  }
-  return { paid: true, outboxId };
+  const bought = tx.select({ productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, orderId));
+  // The order's line, the email and the cart's emptying: one round trip. Only the cart's lines, never the cart
+  // row: a checkout locks the cart and then the order, so locking them here in the other order could deadlock.
+  const [, [outbox]] = await inOrder(
+    tx.insert(paymentEvents).values({ orderId, kind: "order.paid", detail: {} }),
+    outboxInsert(tx, { eventKey: `order-confirmation:${orderId}`, kind: "order-confirmation", orderId }),
+    ...(paid.cartId ? [tx.delete(cartLines).where(and(eq(cartLines.cartId, paid.cartId), inArray(cartLines.productId, bought)))] : []),
+  );
+  return { paid: true, outboxId: outbox?.id ?? null };
 }

@@ -1,10 +1,12 @@
 // The order a cart is paid as. It is written (lines, totals from our database, contact, billing address)
 // before Cheqpay is called, and reused by every later try while the cart does not change, so a declined
 // card followed by another card pays the same order.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { type Cart, loadCart } from "@/lib/cart/cart-queries";
+import { isUuid } from "@/lib/cart/cart-ids";
+import { type Cart, cartOfRows, cartRowsQuery } from "@/lib/cart/cart-queries";
 import type { Database } from "@/lib/db/client";
+import { inOrder } from "@/lib/db/in-order";
 import { carts, orderLines, orders } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Account } from "@/lib/accounts/current-account";
@@ -26,11 +28,16 @@ export async function ensureCheckoutOrder(
   locale: Locale,
   account: Pick<Account, "id" | "email"> | null = null,
 ): Promise<CheckoutOrderResult> {
+  if (!isUuid(cartId)) return { kind: "empty" };
   return db.transaction(async (tx) => {
-    // Lock the cart: two tabs submitting at once make one order, not two.
-    const [locked] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for("update");
+    // Lock the cart (two tabs submitting at once make one order, not two) and read it, in one round trip: the
+    // read runs after the lock and sees what its previous holder committed (lib/db/in-order.ts).
+    const [[locked], rows] = await inOrder(
+      tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for("update"),
+      cartRowsQuery(tx as unknown as Database, cartId),
+    );
     if (!locked) return { kind: "empty" };
-    const cart = await loadCart(tx as unknown as Database, cartId);
+    const cart = cartOfRows(rows);
     if (!cart) return { kind: "empty" };
     const existing = cart.checkoutOrderId ? await currentOrder(tx as unknown as Database, cart) : null;
     if (existing?.status === "paid") return { kind: "order", order: existing };
@@ -45,38 +52,45 @@ export async function ensureCheckoutOrder(
         .returning();
       return { kind: "order", order: updated! };
     }
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        ...contact,
-        publicToken: randomBytes(24).toString("base64url"),
-        currency: cart.currency,
-        subtotalCentavos: cart.subtotalCentavos,
-        totalCentavos: cart.subtotalCentavos,
-        cartId: cart.id,
-      })
-      .returning();
-    await tx.insert(orderLines).values(
-      cart.lines.map((line) => ({
-        orderId: order!.id,
-        productId: line.productId,
-        name: line.name,
-        unitPriceCentavos: line.unitPriceCentavos,
-        quantity: line.quantity,
-        lineTotalCentavos: line.lineTotalCentavos,
-      })),
+    // The order's id is made here so that its lines and the cart's link go in the same round trip.
+    const orderId = randomUUID();
+    const [[order]] = await inOrder(
+      tx
+        .insert(orders)
+        .values({
+          ...contact,
+          id: orderId,
+          publicToken: randomBytes(24).toString("base64url"),
+          currency: cart.currency,
+          subtotalCentavos: cart.subtotalCentavos,
+          totalCentavos: cart.subtotalCentavos,
+          cartId: cart.id,
+        })
+        .returning(),
+      tx.insert(orderLines).values(
+        cart.lines.map((line) => ({
+          orderId,
+          productId: line.productId,
+          name: line.name,
+          unitPriceCentavos: line.unitPriceCentavos,
+          quantity: line.quantity,
+          lineTotalCentavos: line.lineTotalCentavos,
+        })),
+      ),
+      tx.update(carts).set({ checkoutOrderId: orderId, updatedAt: sql`now()` }).where(eq(carts.id, cart.id)),
     );
-    await tx.update(carts).set({ checkoutOrderId: order!.id, updatedAt: sql`now()` }).where(eq(carts.id, cart.id));
     return { kind: "order", order: order! };
   });
 }
 
 /** The cart's checkout order when it still matches the cart (or is already paid); null: make a new one. */
 async function currentOrder(db: Database, cart: Cart): Promise<OrderRow | null> {
-  const [order] = await db.select().from(orders).where(eq(orders.id, cart.checkoutOrderId!));
+  const [[order], lines] = await inOrder(
+    db.select().from(orders).where(eq(orders.id, cart.checkoutOrderId!)),
+    db.select().from(orderLines).where(eq(orderLines.orderId, cart.checkoutOrderId!)),
+  );
   if (!order || order.status === "paid") return order ?? null;
   if (order.status !== "pending") return null;
-  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, order.id));
   const key = (productId: string, quantity: number, price: number) => `${productId}:${quantity}:${price}`;
   const orderKeys = lines.map((l) => key(l.productId, l.quantity, l.unitPriceCentavos)).sort();
   const cartKeys = cart.lines.map((l) => key(l.productId, l.quantity, l.unitPriceCentavos)).sort();

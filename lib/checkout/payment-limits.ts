@@ -6,6 +6,7 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { PaymentLimits } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
+import { inOrder } from "@/lib/db/in-order";
 import { orders, paymentAttempts, paymentLimitRefusals } from "@/lib/db/schema";
 import { limitAddress, minutesToWait } from "@/lib/limits/sliding-window";
 import { advisoryLocks, countedColumns, DATABASE_NOW_MS, limitCountOf, windowInterval } from "@/lib/limits/window-count-sql";
@@ -37,11 +38,16 @@ type Verdict = PaymentLimitVerdict | { kind: "repeat" };
  * `insertAttemptWithinLimits` it is an early, advisory answer.
  */
 export async function paymentLimitVerdict(db: Database, limits: PaymentLimits, keys: PaymentLimitKeys): Promise<Verdict> {
+  return verdictOf(await paymentLimitCount(db, limits, keys).execute(), limits, keys);
+}
+
+/** The statement behind a verdict: the window's counts per key, and whether the submission key was seen. */
+function paymentLimitCount(db: Database, limits: PaymentLimits, keys: PaymentLimitKeys) {
   const minutes = limits.windowMinutes;
   const ip = sql`r.client_ip = ${keys.clientIp}::text`;
   const email = sql`r.email = ${keys.email}::text`;
   const order = sql`r.order_id = ${keys.orderId}::uuid`;
-  const [row] = (await db.execute(sql`
+  return db.execute(sql`
     select ${DATABASE_NOW_MS} as now_ms,
            exists (select 1 from payment_attempts where submission_key = ${keys.submissionKey}) as repeat,
            ${countedColumns("ip", ip, limits.attemptsPerIp, minutes)},
@@ -49,7 +55,11 @@ export async function paymentLimitVerdict(db: Database, limits: PaymentLimits, k
            ${countedColumns("email", email, limits.attemptsPerEmail, minutes)},
            ${countedColumns("ord", order, limits.attemptsPerOrder, minutes)}
     from payment_attempts r
-    where r.created_at > now() - ${windowInterval(minutes)} and (${ip} or ${email} or ${order})`)) as unknown as Record<string, unknown>[];
+    where r.created_at > now() - ${windowInterval(minutes)} and (${ip} or ${email} or ${order})`);
+}
+
+function verdictOf(rows: unknown, limits: PaymentLimits, keys: PaymentLimitKeys): Verdict {
+  const [row] = rows as Record<string, unknown>[];
   if (!row) throw new Error("payment limits: the count answered no row");
   if (row.repeat === true) return { kind: "repeat" };
   const counts = {
@@ -95,25 +105,32 @@ async function insertUnderLocks(
   values: AttemptValues,
 ): Promise<LimitedInsert> {
   return db.transaction(async (tx) => {
-    // Always in this order (IP, email, order): two submits never wait on each other's locks in a cycle.
+    // Always in this order (IP, email, order): two submits never wait on each other's locks in a cycle. The
+    // reads after the locks go in the same round trip and still see what the locks' last holders committed.
     const lockKeys = [keys.clientIp && `ip:${keys.clientIp}`, `email:${keys.email}`, `order:${keys.orderId}`].filter(Boolean);
-    await tx.execute(advisoryLocks(lockKeys.map((key) => `payment-limit:${key}`)));
-    // Paid since the caller read it (another tab's attempt finished): never start a second charge, nor refuse.
-    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId));
+    const [, [order], counted] = await inOrder(
+      tx.execute(advisoryLocks(lockKeys.map((key) => `payment-limit:${key}`))),
+      // Paid since the caller read it (another tab's attempt finished): never start a second charge, nor refuse.
+      tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId)),
+      paymentLimitCount(tx as unknown as Database, limits, keys),
+    );
     if (order?.status !== "pending") return { kind: "conflict" };
-    const verdict = await paymentLimitVerdict(tx as unknown as Database, limits, keys);
+    const verdict = verdictOf(counted, limits, keys);
     if (verdict.kind === "repeat") return { kind: "conflict" };
     if (verdict.kind === "limited") return { kind: "limited", verdict };
-    const [attempt] = await tx
-      .insert(paymentAttempts)
-      .values({ ...values, clientIp: keys.clientIp, email: keys.email })
-      .onConflictDoNothing()
-      .returning();
-    if (!attempt) return { kind: "conflict" };
     // The status read above can be stale: an attempt of the order still in flight then (a 3-D Secure step
-    // talking to Cheqpay) may have succeeded since. The insert waited for that transaction's commit on the
-    // one-in-flight index and then went in; the order it paid is read afresh here, and the insert undone.
-    const [now] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId));
+    // talking to Cheqpay) may have succeeded since. The insert waits for that transaction's commit on the
+    // one-in-flight index and then goes in; the order it paid is read afresh by the next statement (its own
+    // snapshot, taken after the insert), and the insert undone.
+    const [[attempt], [now]] = await inOrder(
+      tx
+        .insert(paymentAttempts)
+        .values({ ...values, clientIp: keys.clientIp, email: keys.email })
+        .onConflictDoNothing()
+        .returning(),
+      tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId)),
+    );
+    if (!attempt) return { kind: "conflict" };
     if (now?.status !== "pending") throw new OrderPaidMeanwhile();
     return { kind: "inserted", attempt };
   });

@@ -48,7 +48,11 @@ export type PaymentContext = {
 const STALE_SUBMISSION_MS = 30_000;
 
 export async function payWithCard(ctx: PaymentContext, cartId: string | null, form: CheckoutForm): Promise<PaymentStep> {
-  const repeated = await attemptBySubmissionKey(ctx.db, form.submissionKey);
+  const keys = paymentLimitKeys(ctx.device.ipAddress, ctx.account?.email ?? form.email, form.submissionKey);
+  // One statement answers both early questions: was this submit seen (a double click, a refresh), and is the
+  // shopper past a card-testing limit already (the check under lock comes below).
+  const early = await paymentLimitVerdict(ctx.db, ctx.limits, keys);
+  const repeated = early.kind === "repeat" ? await attemptBySubmissionKey(ctx.db, form.submissionKey) : null;
   if (repeated) {
     // A key is its page's: sent with another cart (a copied or forged form) it tells nothing of that payment.
     if (!(await isAttemptOfCart(ctx.db, repeated, cartId))) return problem("session-expired", ctx.messages);
@@ -59,9 +63,7 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
   if (planned.kind === "invalid") return planned;
   if (planned.kind === "refused") return problem("saved-card-unavailable", ctx.messages);
   const { plan } = planned;
-  // Past a card-testing limit already: refused before anything is written (the check under lock comes below).
-  const keys = paymentLimitKeys(ctx.device.ipAddress, ctx.account?.email ?? form.email, form.submissionKey);
-  const early = await paymentLimitVerdict(ctx.db, ctx.limits, keys);
+  // Past a card-testing limit already: refused before anything is written.
   if (early.kind === "limited") return refusePayment(ctx.db, ctx.messages, keys, early);
   const result = await ensureCheckoutOrder(ctx.db, cartId, form, ctx.locale, ctx.account);
   if (result.kind === "empty") return problem("cart-empty", ctx.messages);

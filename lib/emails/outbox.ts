@@ -11,12 +11,16 @@ import { getLogger } from "@/lib/observability/logger";
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** One email per event: a second write with the same key changes nothing. The new row's id, or null. */
-export async function addToOutbox(
-  tx: Transaction | Database,
-  entry: { eventKey: string; kind: OutboxEmailKind; orderId: string; refundId?: string },
-): Promise<string | null> {
-  const [row] = await tx.insert(emailOutbox).values(entry).onConflictDoNothing().returning({ id: emailOutbox.id });
+export async function addToOutbox(tx: Transaction | Database, entry: OutboxEntry): Promise<string | null> {
+  const [row] = await outboxInsert(tx, entry);
   return row?.id ?? null;
+}
+
+type OutboxEntry = { eventKey: string; kind: OutboxEmailKind; orderId: string; refundId?: string };
+
+/** The statement behind `addToOutbox` (answers the new row's id, or no row), to send with others (lib/db/in-order.ts). */
+export function outboxInsert(tx: Transaction | Database, entry: OutboxEntry) {
+  return tx.insert(emailOutbox).values(entry).onConflictDoNothing().returning({ id: emailOutbox.id });
 }
 
 type Deferred = { ids: string[]; queue: JobQueue | null }[];

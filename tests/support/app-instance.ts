@@ -23,6 +23,8 @@ export type AppInstanceOptions = {
   distDir?: string;
   /** Print the app's output (for debugging a test). */
   echo?: boolean;
+  /** Node flags NODE_OPTIONS refuses, e.g. bench/profile-payment.ts's --cpu-prof. */
+  nodeFlags?: string[];
 };
 
 export type AppInstance = {
@@ -40,7 +42,7 @@ export async function startAppInstance(options: AppInstanceOptions): Promise<App
   const port = options.port ?? (await findFreePort());
   const url = `https://localhost:${port}`;
   const certificateFile = await localCertificateFile();
-  const { child } = await spawnAndWaitFor(process.execPath, ["--import", "tsx", "scripts/app-server.ts"], /✓ Ready on/, {
+  const { child } = await spawnAndWaitFor(process.execPath, [...(options.nodeFlags ?? []), "--import", "tsx", "scripts/app-server.ts"], /✓ Ready on/, {
     cwd: root,
     env: {
       ...process.env,
