@@ -2,6 +2,7 @@
 // email is about and the total refunded so far.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { inOrder } from "@/lib/db/in-order";
 import { orderLines, orders, paymentAttempts, refunds } from "@/lib/db/schema";
 
 export type OrderEmailData = {
@@ -13,19 +14,20 @@ export type OrderEmailData = {
 };
 
 export async function loadOrderEmailData(db: Database, orderId: string, refundId: string | null): Promise<OrderEmailData | null> {
-  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
-  if (!order) return null;
-  const [lines, [card], refundRows, [refunded]] = await Promise.all([
+  // Every read needs only the order's id: all five go in one round trip (lib/db/in-order.ts).
+  const [[order], lines, [card], refundRows, [refunded]] = await inOrder(
+    db.select().from(orders).where(eq(orders.id, orderId)),
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.name)),
     db
       .select({ brand: paymentAttempts.cardBrand, last4: paymentAttempts.cardLast4 })
       .from(paymentAttempts)
       .where(and(eq(paymentAttempts.orderId, orderId), eq(paymentAttempts.status, "succeeded"))),
-    refundId ? db.select().from(refunds).where(eq(refunds.id, refundId)) : Promise.resolve([]),
+    db.select().from(refunds).where(refundId ? eq(refunds.id, refundId) : sql`false`),
     db
       .select({ centavos: sql<number>`coalesce(sum(${refunds.amountCentavos}), 0)::int` })
       .from(refunds)
       .where(and(eq(refunds.orderId, orderId), eq(refunds.status, "SUCCEEDED"))),
-  ]);
+  );
+  if (!order) return null;
   return { order, lines, card: card ?? null, refund: refundRows[0] ?? null, refundedCentavos: refunded?.centavos ?? 0 };
 }

@@ -3,6 +3,7 @@
 // nothing twice. A failure is recorded on the row and thrown for the queue to retry with backoff.
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { inOrder } from "@/lib/db/in-order";
 import { emailOutbox, mailMessages } from "@/lib/db/schema";
 import type { Mailer } from "@/lib/mail/send-mail";
 import { recordEvent } from "@/lib/observability/events";
@@ -30,8 +31,11 @@ async function wasDelivered(db: Database, eventKey: string): Promise<boolean> {
 
 export async function sendOutboxEmail(db: Database, mailer: Pick<Mailer, "sendMail">, context: EmailContext, outboxId: string): Promise<"sent" | "already-sent" | "no-order"> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`email-outbox:${outboxId}`}, 0))`);
-    const [entry] = await tx.select().from(emailOutbox).where(eq(emailOutbox.id, outboxId));
+    // The row is read after the lock (same round trip, its own snapshot): a duplicate job sees it sent.
+    const [, [entry]] = await inOrder(
+      tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`email-outbox:${outboxId}`}, 0))`),
+      tx.select().from(emailOutbox).where(eq(emailOutbox.id, outboxId)),
+    );
     // Queued right after a savepoint whose outer transaction (a webhook's) has not committed yet: try again soon.
     if (!entry) throw new OutboxEntryNotVisibleError(outboxId);
     if (entry.sentAt) return "already-sent";
