@@ -14,6 +14,7 @@ import { run } from "../scripts/lib/child-process";
 import { createFreshDatabase, type FreshDatabase } from "../scripts/lib/test-database";
 import { localCertificateFile } from "../scripts/lib/tls-certificate";
 import { type AppInstance, startAppInstance, waitUntilReady } from "../tests/support/app-instance";
+import { type JobWorker, startJobWorker } from "../tests/support/job-worker";
 import { type SandboxProcess, startSandboxProcess } from "../tests/support/sandbox-process";
 import { serverActionId } from "../tests/support/server-action";
 import { buildFloorApp } from "./floor-build";
@@ -51,6 +52,9 @@ async function buildAppIfStale(): Promise<void> {
 }
 
 const UNLIMITED = "100000000";
+/** The deploy README "Deploying" describes: the app instance queues jobs and a `npm run worker` process works them.
+ *  BENCH_JOBS_IN_APP=1 measures the default of `npm start` instead (jobs in the app process). */
+const jobsInApp = process.env.BENCH_JOBS_IN_APP === "1";
 
 async function main(): Promise<void> {
   if (await reexecTrustingCertificate()) return;
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
   let sandbox: SandboxProcess | undefined;
   let database: FreshDatabase | undefined;
   let app: AppInstance | undefined;
+  let worker: JobWorker | undefined;
   let pool: ReturnType<typeof createDatabase> | undefined;
   const floorBuild = buildFloorApp(repoRoot);
   floorBuild.catch(() => {});
@@ -77,9 +82,12 @@ async function main(): Promise<void> {
         PAYMENT_LIMIT_ATTEMPTS_PER_IP: UNLIMITED,
         PAYMENT_LIMIT_DECLINES_PER_IP: UNLIMITED,
         PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL: UNLIMITED,
+        RUN_JOBS: jobsInApp ? "true" : "false",
       },
     });
     await waitUntilReady(`${app.url}/api/ready`, 60_000);
+    if (!jobsInApp) worker = await startJobWorker({ databaseUrl: database.url, cheqpayBaseUrl: sandbox.baseUrl, appUrl: app.url });
+    log(`jobs (emails, reconciliation): ${jobsInApp ? "in the app process" : "in a separate worker process (RUN_JOBS=false)"}`);
     pool = createDatabase(database.url, { max: 4 });
     const ctx: BenchContext = {
       repoRoot,
@@ -95,18 +103,24 @@ async function main(): Promise<void> {
     const phases: Phases = await runPhases(ctx, floorBuild);
     const table = markdownTable(rows(phases.metrics));
     const date = new Date().toISOString().slice(0, 10);
-    const machine = { nproc: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? "unknown", node: process.version };
+    const machine = {
+      nproc: os.availableParallelism(),
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      node: process.version,
+      jobs: jobsInApp ? "in the app process" : "in a worker process",
+    };
     const folder = quick ? path.join(repoRoot, "bench", "results", "tmp") : path.join(repoRoot, "bench", "results");
     mkdirSync(folder, { recursive: true });
     const file = path.join(folder, quick ? `${date}-quick.json` : `${date}.json`);
     const seconds = Math.round((Date.now() - started) / 1000);
     writeFileSync(file, `${JSON.stringify({ date, quick, seconds, machine, metrics: phases.metrics, details: phases.details, table }, null, 2)}\n`);
-    console.log(`\nBenchmarks (${quick ? "quick" : "full"}), ${date}, ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, ${seconds} s\n`);
+    console.log(`\nBenchmarks (${quick ? "quick" : "full"}), ${date}, ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, jobs ${machine.jobs}, ${seconds} s\n`);
     console.log(table);
     console.log(`\n[bench] results: ${path.relative(repoRoot, file)}`);
     console.log(summaryLine(phases.metrics, { quick, seconds }));
   } finally {
     await app?.stop().catch(() => {});
+    await worker?.stop().catch(() => {});
     await pool?.sql.end({ timeout: 5 }).catch(() => {});
     await sandbox?.stop().catch(() => {});
     await database?.drop().catch(() => {});

@@ -61,6 +61,8 @@ const envSchema = z.object({
   ADMIN_API_TOKEN: z.preprocess(blankToUndefined, z.string().trim().min(32, "must be at least 32 characters").optional()),
   /** The reconciliation job settles a payment submission still unanswered after this many seconds. */
   RECONCILE_STALE_AFTER_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(86_400).default(120)),
+  // "false": this instance queues jobs but works none; `npm run worker` processes run them (README "Deploying").
+  RUN_JOBS: z.preprocess(blankToUndefined, z.enum(["true", "false", "1", "0"]).default("true")),
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
   AUTH_GITHUB_ID: optionalText,
@@ -137,8 +139,9 @@ export type PaymentLimits = {
 /** Emailed sign-in links within a sliding window of `windowMinutes`, per address and per client IP. */
 export type SignInLimits = { windowMinutes: number; linksPerEmail: number; linksPerIp: number };
 
-/** The background jobs. `reconcileStaleAfterSeconds`: a submission unanswered this long lost its answer. */
-export type JobsConfig = { reconcileStaleAfterSeconds: number };
+/** The background jobs. `reconcileStaleAfterSeconds`: a submission unanswered this long lost its answer.
+ *  `runJobs`: this process works jobs (false: it only queues them, for worker processes to run). */
+export type JobsConfig = { reconcileStaleAfterSeconds: number; runJobs: boolean };
 
 /** Logs, metrics, the success-rate alert and key rotation. */
 export type OperationsConfig = {
@@ -219,7 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       alert: { successRate: e.ALERT_SUCCESS_RATE, minPayments: e.ALERT_MIN_PAYMENTS, webhookUrl: e.ALERT_WEBHOOK_URL ?? null },
       apiKeyCreatedAt: e.CHEQPAY_API_KEY_CREATED_AT ?? null,
     },
-    jobs: { reconcileStaleAfterSeconds: e.RECONCILE_STALE_AFTER_SECONDS },
+    jobs: { reconcileStaleAfterSeconds: e.RECONCILE_STALE_AFTER_SECONDS, runJobs: e.RUN_JOBS === "true" || e.RUN_JOBS === "1" },
     admin: {
       emails: [...new Set((e.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))],
       apiToken: e.ADMIN_API_TOKEN ?? null,

@@ -26,10 +26,14 @@ export const MAX_CONCURRENT_JOBS = 4;
 export async function startJobRunner(
   sql: postgres.Sql,
   handlers: JobHandlers,
-  options: { pollingIntervalSeconds?: number; schedule?: boolean; maxConcurrentJobs?: number } = {},
+  /** `work: false`: queue jobs only (a web instance whose jobs run in worker processes): no workers, no schedules,
+   *  no maintenance. */
+  options: { pollingIntervalSeconds?: number; schedule?: boolean; maxConcurrentJobs?: number; work?: boolean } = {},
 ): Promise<JobRunner> {
+  const work = options.work ?? true;
+  const schedule = work && (options.schedule ?? true);
   const limit = concurrencyLimit(options.maxConcurrentJobs ?? MAX_CONCURRENT_JOBS);
-  const boss = new PgBoss({ db: pgBossDb(sql), schema: "pgboss", schedule: options.schedule ?? true } as PgBoss.ConstructorOptions);
+  const boss = new PgBoss({ db: pgBossDb(sql), schema: "pgboss", schedule, supervise: work } as PgBoss.ConstructorOptions);
   boss.on("error", (error) => getLogger().error({ event: "queue.error", err: error }, "the job queue reported an error"));
   await oneStartAtATime(sql, async () => {
     await boss.start();
@@ -38,7 +42,7 @@ export async function startJobRunner(
     }
   });
   const polling = options.pollingIntervalSeconds ?? 2;
-  for (const name of Object.values(QUEUES)) {
+  for (const name of work ? Object.values(QUEUES) : []) {
     // pg-boss waits out the polling interval after every fetch, even a full one: jobs are taken in batches and
     // run side by side, each failing on its own (a failed job is retried with backoff; the rest complete).
     await boss.work<Record<string, string>>(name, { pollingIntervalSeconds: polling, batchSize: BATCH_SIZES[name] }, async (jobs) => {
@@ -60,7 +64,7 @@ export async function startJobRunner(
       );
     });
   }
-  if (options.schedule ?? true) {
+  if (schedule) {
     await boss.schedule(QUEUES.reconcilePayments, "* * * * *", {}, { tz: "UTC" });
     await boss.schedule(QUEUES.checkSuccessRate, "*/5 * * * *", {}, { tz: "UTC" });
     // 08:00 in Mexico City: the daily reminder lands when the merchant's day starts.

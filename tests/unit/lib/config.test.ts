@@ -54,7 +54,7 @@ describe("loadConfig", () => {
         payment: { windowMinutes: 10, attemptsPerIp: 10, declinesPerIp: 5, attemptsPerEmail: 10, attemptsPerOrder: 5 },
         signIn: { windowMinutes: 60, linksPerEmail: 5, linksPerIp: 20 },
       },
-      jobs: { reconcileStaleAfterSeconds: 120 },
+      jobs: { reconcileStaleAfterSeconds: 120, runJobs: true },
     });
   });
 
@@ -375,8 +375,16 @@ describe("loadConfig's limits section", () => {
 
 describe("loadConfig's jobs section", () => {
   it("reads how long a payment submission waits before the reconciliation reads it back", () => {
-    expect(loadConfig({ RECONCILE_STALE_AFTER_SECONDS: "5" }).jobs).toEqual({ reconcileStaleAfterSeconds: 5 });
+    expect(loadConfig({ RECONCILE_STALE_AFTER_SECONDS: "5" }).jobs).toEqual({ reconcileStaleAfterSeconds: 5, runJobs: true });
     expect(loadConfig({ RECONCILE_STALE_AFTER_SECONDS: "0" }).jobs.reconcileStaleAfterSeconds).toBe(0);
+  });
+
+  it("runs the jobs in the app unless RUN_JOBS says the worker processes do", () => {
+    expect(loadConfig({}).jobs.runJobs).toBe(true);
+    expect(loadConfig({ RUN_JOBS: "false" }).jobs.runJobs).toBe(false);
+    expect(loadConfig({ RUN_JOBS: "0" }).jobs.runJobs).toBe(false);
+    expect(loadConfig({ RUN_JOBS: "true" }).jobs.runJobs).toBe(true);
+    expect(problemsOf({ RUN_JOBS: "no" }).some((p) => p.startsWith("RUN_JOBS:"))).toBe(true);
   });
 
   it.each(["-1", "1.5", "soon", "86401"])("refuses RECONCILE_STALE_AFTER_SECONDS=%s, naming the variable", (value) => {
