@@ -9,10 +9,46 @@ const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 4110);
 /** Plain HTTP that only redirects to the app (scripts/app-server.ts); tests/e2e/support/transport.ts agrees. */
 const httpRedirectPort = Number(process.env.E2E_HTTP_REDIRECT_PORT ?? appPort + 1);
 
+/**
+ * System specs: each starts its own app instance(s), sandbox and database (or PostgreSQL server) and never
+ * touches the shared web server's app, sandbox or database.
+ */
+const SYSTEM_SPECS = [
+  "config-refusal.spec.ts",
+  "deploy-while-paying.spec.ts",
+  "hostile-input-fuzz.spec.ts",
+  "system-crash-mid-payment.spec.ts",
+  "system-database-restart.spec.ts",
+  "two-instances.spec.ts",
+];
+/**
+ * Specs on the shared app that may run beside the serial suite: every test finds its own rows and requests by
+ * its own shopper, email or marker, as the suite's tests all do, and none changes what another test reads (no
+ * faults, no webhook settings). Their few payments take SANDBOX_CREATES_LOCK (tests/e2e/support/sandbox.ts).
+ */
+const BESIDE_SPECS = [
+  "accounts-sign-in.spec.ts",
+  "admin-dashboard.spec.ts",
+  "admin-refunds-api.spec.ts",
+  "checkout-validation.spec.ts",
+  "dev-mailbox.spec.ts",
+  "home.spec.ts",
+  "security-transport.spec.ts",
+  "store-policies.spec.ts",
+  "storefront.spec.ts",
+];
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  // Two lanes on a 2-core CI machine: the serial suite in one; the system specs, then the specs that may run
+  // beside it, in the other. Each project runs one file at a time (the first project's files come first).
+  workers: 2,
+  projects: [
+    { name: "serial", testIgnore: [...SYSTEM_SPECS, ...BESIDE_SPECS], workers: 1 },
+    { name: "system", testMatch: SYSTEM_SPECS, workers: 1 },
+    { name: "beside", testMatch: BESIDE_SPECS, workers: 1 },
+  ],
   retries: 0,
   timeout: 30_000,
   reporter: process.env.E2E_JSON_REPORT

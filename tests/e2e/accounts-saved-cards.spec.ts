@@ -34,7 +34,7 @@ import {
   userByEmail,
 } from "./support/accounts";
 import { ordersByEmail, tokenOfOrderUrl } from "./support/database";
-import { addFault, createPaymentOrdersFor, latestRequestSeq, sandboxRequests } from "./support/sandbox";
+import { addFault, createPaymentOrdersFor, latestRequestSeq, SANDBOX_CREATES_LOCK, sandboxRequests } from "./support/sandbox";
 
 test.use(english);
 // Each test signs in through the mailbox and buys more than once.
@@ -192,7 +192,7 @@ test("making another card the default has the checkout choose it; removing it of
   ]);
 });
 
-test("a declined saved card asks for another card, and an expired one cannot be chosen", async ({ page, shopper, sql }) => {
+test("a declined saved card asks for another card, and an expired one cannot be chosen", { lock: SANDBOX_CREATES_LOCK }, async ({ page, shopper, sql }) => {
   await signIn(page, shopper.email);
   await buyWithNewCard(page, shopper, CARDS.visa, { save: true });
   await addProductsAndCheckout(page, ["Mole poblano"]);

@@ -22,6 +22,7 @@ import {
   userByEmail,
 } from "./support/accounts";
 import { onlyOrderOf, tokenOfOrderUrl } from "./support/database";
+import { SANDBOX_CREATES_LOCK } from "./support/sandbox";
 
 const refusal = (page: Page, text = SIGN_IN_REFUSED) => page.getByRole("alert").filter({ hasText: text });
 
@@ -114,7 +115,7 @@ test.describe("in English", () => {
     await expect(page.getByRole("checkbox", { name: "Save this card for future purchases" })).not.toBeChecked();
   });
 
-  test("guest checkout still works, and the paid guest order offers to create an account", async ({ page, shopper, sql }) => {
+  test("guest checkout still works, and the paid guest order offers to create an account", { lock: SANDBOX_CREATES_LOCK }, async ({ page, shopper, sql }) => {
     await addProductsAndCheckout(page);
     await expect(page.getByRole("link", { name: "Sign in for faster checkout" })).toBeVisible();
     await expect(page.getByRole("checkbox", { name: "Save this card for future purchases" })).toHaveCount(0);

@@ -5,6 +5,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { E2E_ADMIN_API_TOKEN } from "./support/admin-api";
 import { addProductsAndCheckout, CARDS, english, expect, expectOrderConfirmed, fillAndPay, test } from "./support/checkout";
 import { onlyOrderOf, orderByToken } from "./support/database";
+import { SANDBOX_CREATES_LOCK } from "./support/sandbox";
 
 test.use(english);
 
@@ -18,7 +19,7 @@ async function orderFromApi(request: APIRequestContext, id: string): Promise<Api
   return (await response.json()) as ApiOrder;
 }
 
-test("a paid order is refunded in part, then in full, through the API, each refund made once", async ({ page, request, shopper, sql }) => {
+test("a paid order is refunded in part, then in full, through the API, each refund made once", { lock: SANDBOX_CREATES_LOCK }, async ({ page, request, shopper, sql }) => {
   await addProductsAndCheckout(page, ["Café de Chiapas", "Mole poblano"]);
   await fillAndPay(page, shopper, CARDS.visa);
   await expectOrderConfirmed(page);
@@ -54,7 +55,7 @@ test("a paid order is refunded in part, then in full, through the API, each refu
   expect((await orderByToken(sql, order.public_token))!.status).toBe("refunded");
 });
 
-test("without the token, or with a wrong one, the API does not exist and nothing changes", async ({ page, request, shopper, sql }) => {
+test("without the token, or with a wrong one, the API does not exist and nothing changes", { lock: SANDBOX_CREATES_LOCK }, async ({ page, request, shopper, sql }) => {
   await addProductsAndCheckout(page, ["Café de Chiapas"]);
   await fillAndPay(page, shopper, CARDS.visa);
   await expectOrderConfirmed(page);

@@ -18,6 +18,10 @@ import {
   test,
 } from "./support/checkout";
 
+// Each test runs axe three times on top of a payment: near the default 30 s on a busy 2-core machine, with the
+// serial suite sharing it with a second lane (playwright.config.ts).
+test.describe.configure({ timeout: 60_000 });
+
 test.describe("in English", () => {
   test.use(english);
 

@@ -17,7 +17,7 @@ import {
   test,
 } from "./support/checkout";
 import { attemptsOf, onlyOrderOf, ordersByEmail, type Sql } from "./support/database";
-import { addFault, createPaymentOrdersFor, latestRequestSeq, successfulChargesFor } from "./support/sandbox";
+import { addFault, createPaymentOrdersFor, latestRequestSeq, SANDBOX_CREATES_LOCK, successfulChargesFor } from "./support/sandbox";
 
 test.use(english);
 
@@ -35,7 +35,7 @@ async function expectExactlyOneCharge(sql: Sql, shopper: Shopper, since: number)
   expect((await attemptsOf(sql, order.id)).map((a) => a.status)).toEqual(["succeeded"]);
 }
 
-test("a double-click on Pay sends one payment", async ({ page, shopper, sql }) => {
+test("a double-click on Pay sends one payment", { lock: SANDBOX_CREATES_LOCK }, async ({ page, shopper, sql }) => {
   // Cheqpay answers slowly, so the second click lands while the first payment is in flight.
   const clearFault = await addFault({ match: { operation: "createPaymentOrder" }, action: { type: "latency", ms: 800 } });
   try {
@@ -50,7 +50,7 @@ test("a double-click on Pay sends one payment", async ({ page, shopper, sql }) =
   }
 });
 
-test("Enter pressed twice quickly in the form sends one payment", async ({ page, shopper, sql }) => {
+test("Enter pressed twice quickly in the form sends one payment", { lock: SANDBOX_CREATES_LOCK }, async ({ page, shopper, sql }) => {
   const clearFault = await addFault({ match: { operation: "createPaymentOrder" }, action: { type: "latency", ms: 800 } });
   try {
     const since = await latestRequestSeq();
@@ -75,7 +75,7 @@ test("two submits in the same tick send one payment", async ({ page, shopper, sq
   await expectExactlyOneCharge(sql, shopper, since);
 });
 
-test("two tabs of the same cart paying at once make at most one charge and one paid order", async ({ page, context, shopper, sql }) => {
+test("two tabs of the same cart paying at once make at most one charge and one paid order", { lock: SANDBOX_CREATES_LOCK }, async ({ page, context, shopper, sql }) => {
   test.setTimeout(60_000);
   const since = await latestRequestSeq();
   await readyToPay(page, shopper);

@@ -10,11 +10,11 @@ import {
   test,
 } from "./support/checkout";
 import { attemptsOf, eventsOf, onlyOrderOf } from "./support/database";
-import { addFault, createPaymentOrdersFor, latestRequestSeq, webhookDeliveries } from "./support/sandbox";
+import { addFault, createPaymentOrdersFor, latestRequestSeq, SANDBOX_CREATES_LOCK, webhookDeliveries } from "./support/sandbox";
 
 test.use(english);
 
-test("a webhook delivered before the API's answer pays the order once", async ({ page, shopper, sql }) => {
+test("a webhook delivered before the API's answer pays the order once", { lock: SANDBOX_CREATES_LOCK }, async ({ page, shopper, sql }) => {
   const since = await latestRequestSeq();
   const clearFault = await addFault({
     match: { operation: "createPaymentOrder" },

@@ -5,7 +5,7 @@
 import type { Page } from "@playwright/test";
 import { addProductsAndCheckout, CARDS, english, expect, fillAndPay, type Shopper, test } from "./support/checkout";
 import { attemptsOf, ordersByEmail, type Sql } from "./support/database";
-import { createPaymentOrdersFor, latestRequestSeq, sandboxRequests } from "./support/sandbox";
+import { createPaymentOrdersFor, latestRequestSeq, SANDBOX_CREATES_LOCK, sandboxRequests } from "./support/sandbox";
 import { APP_ORIGIN, rawRequest } from "./support/transport";
 
 test.use(english);
@@ -51,7 +51,7 @@ async function expectNothingWritten(sql: Sql, shopper: Shopper, since: number): 
   expect(await sandboxRequests({ operation: "createPaymentOrder", since })).toEqual([]);
 }
 
-test("a Server Action from another origin, or from none, is refused before it runs", async ({ page, shopper, sql }) => {
+test("a Server Action from another origin, or from none, is refused before it runs", { lock: SANDBOX_CREATES_LOCK }, async ({ page, shopper, sql }) => {
   const action = await catchPayAction(page, shopper);
   const since = await latestRequestSeq();
   const host = new URL(APP_ORIGIN).host;
@@ -81,7 +81,7 @@ test("a Server Action from another origin, or from none, is refused before it ru
   expect(await createPaymentOrdersFor(shopper.email, since)).toHaveLength(1);
 });
 
-test("a Server Action body over 64 kB, or of no stated length, is refused and nothing is written", async ({ page, shopper, sql }) => {
+test("a Server Action body over 64 kB, or of no stated length, is refused and nothing is written", { lock: SANDBOX_CREATES_LOCK }, async ({ page, shopper, sql }) => {
   const action = await catchPayAction(page, shopper);
   // The real payment form's payload, for the record: far below the limit.
   expect(action.body.length).toBeLessThan(4 * 1024);
@@ -100,7 +100,7 @@ test("a Server Action body over 64 kB, or of no stated length, is refused and no
   await expectNothingWritten(sql, shopper, since);
 });
 
-test("a Server Action body Next could not decode is a 400 before it runs, and the real body still pays", async ({ page, shopper, sql }) => {
+test("a Server Action body Next could not decode is a 400 before it runs, and the real body still pays", { lock: SANDBOX_CREATES_LOCK }, async ({ page, shopper, sql }) => {
   const action = await catchPayAction(page, shopper);
   const since = await latestRequestSeq();
   const headers = await replayHeaders(page, action, APP_ORIGIN);

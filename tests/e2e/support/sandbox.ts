@@ -5,6 +5,13 @@ import { expect } from "@playwright/test";
 export const SANDBOX_URL = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? 4110}`;
 const CONTROL_URL = `${SANDBOX_URL}/_sandbox`;
 
+/**
+ * Held by the tests that pay through the shared sandbox from the "beside" project (playwright.config.ts) and by the
+ * serial suite's tests that could not share the sandbox with them meanwhile: a fault on createPaymentOrder (the
+ * other test's payment could take it) or a check that no payment at all was created.
+ */
+export const SANDBOX_CREATES_LOCK = "shared-sandbox-creates";
+
 export type LoggedRequest = {
   seq: number;
   at: string;
