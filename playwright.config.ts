@@ -19,6 +19,7 @@ const SYSTEM_SPECS = [
   "hostile-input-fuzz.spec.ts",
   "system-crash-mid-payment.spec.ts",
   "system-database-restart.spec.ts",
+  "system-job-worker.spec.ts",
   "two-instances.spec.ts",
 ];
 /**
