@@ -1,18 +1,43 @@
-// Lighthouse (mobile, simulated throttling: its defaults) on /checkout with a cart, through its CLI and the
-// machine's Chromium, accepting the app's self-signed certificate.
+// Lighthouse (mobile, simulated throttling: its defaults) through its CLI and the machine's Chromium, accepting
+// the app's self-signed certificate: on /checkout with a cart, and on the floor app's page (the same run's
+// floor: what any Next.js page costs on this machine). Each report's benchmarkIndex (the host's CPU speed as
+// Lighthouse measures it) is kept; a second, calibrated run may set the CPU slowdown (lib/cpu-calibration.ts).
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { BenchContext } from "./lib/context";
 
-export type LighthouseResult = { performance: number; lcpMs: number; tbtMs: number; cls: number; fcpMs: number; speedIndexMs: number };
+export type LighthouseResult = {
+  performance: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  fcpMs: number;
+  speedIndexMs: number;
+  /** Lighthouse's measure of the host CPU (report `environment.benchmarkIndex`). */
+  benchmarkIndex: number;
+  /** The CPU slowdown the run simulated (4: Lighthouse's default). */
+  cpuSlowdown: number;
+  /** Script evaluation time (ms, scaled by the slowdown as Lighthouse reports it) by script, the largest first. */
+  bootup: { url: string; scriptingMs: number }[];
+};
 
-type Report = { categories: { performance: { score: number } }; audits: Record<string, { numericValue?: number }> };
+type Report = {
+  categories: { performance: { score: number } };
+  audits: Record<string, { numericValue?: number; details?: { items?: Record<string, unknown>[] } }>;
+  environment?: { benchmarkIndex?: number };
+  configSettings?: { throttling?: { cpuSlowdownMultiplier?: number } };
+};
 
-export async function lighthouseCheckout(ctx: BenchContext, cookie: string): Promise<LighthouseResult> {
-  const cli = path.join(ctx.repoRoot, "node_modules", "lighthouse", "cli", "index.js");
+export type LighthouseOptions = {
+  cookie?: string;
+  /** Unset: Lighthouse's default (4x). */
+  cpuSlowdown?: number;
+};
+
+export async function lighthouse(repoRoot: string, url: string, options: LighthouseOptions = {}): Promise<LighthouseResult> {
+  const cli = path.join(repoRoot, "node_modules", "lighthouse", "cli", "index.js");
   const args = [
     cli,
-    `${ctx.app.url}/checkout`,
+    url,
     "--output=json",
     "--output-path=stdout",
     "--quiet",
@@ -20,10 +45,11 @@ export async function lighthouseCheckout(ctx: BenchContext, cookie: string): Pro
     "--form-factor=mobile",
     "--throttling-method=simulate",
     "--chrome-flags=--headless=new --no-sandbox --ignore-certificate-errors",
-    `--extra-headers=${JSON.stringify({ cookie })}`,
+    ...(options.cookie ? [`--extra-headers=${JSON.stringify({ cookie: options.cookie })}`] : []),
+    ...(options.cpuSlowdown ? [`--throttling.cpuSlowdownMultiplier=${options.cpuSlowdown}`] : []),
   ];
   const child = spawn(process.execPath, args, {
-    cwd: ctx.repoRoot,
+    cwd: repoRoot,
     env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -33,8 +59,15 @@ export async function lighthouseCheckout(ctx: BenchContext, cookie: string): Pro
   child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString("utf8")));
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`lighthouse exited ${code}: ${errors.slice(-2000)}`);
-  const report = JSON.parse(output) as Report;
+  return summarizeReport(JSON.parse(output) as Report);
+}
+
+export function summarizeReport(report: Report): LighthouseResult {
   const audit = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
+  const bootup = (report.audits["bootup-time"]?.details?.items ?? [])
+    .map((item) => ({ url: String(item.url), scriptingMs: Math.round(Number(item.scripting) || 0) }))
+    .sort((a, b) => b.scriptingMs - a.scriptingMs)
+    .slice(0, 8);
   return {
     performance: Math.round(report.categories.performance.score * 100),
     lcpMs: audit("largest-contentful-paint"),
@@ -42,5 +75,8 @@ export async function lighthouseCheckout(ctx: BenchContext, cookie: string): Pro
     cls: audit("cumulative-layout-shift"),
     fcpMs: audit("first-contentful-paint"),
     speedIndexMs: audit("speed-index"),
+    benchmarkIndex: report.environment?.benchmarkIndex ?? Number.NaN,
+    cpuSlowdown: report.configSettings?.throttling?.cpuSlowdownMultiplier ?? 4,
+    bootup,
   };
 }

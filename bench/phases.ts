@@ -7,7 +7,8 @@ import { makeCarts } from "./lib/carts";
 import type { BenchContext } from "./lib/context";
 import { payGuest, ping } from "./lib/shopper";
 import { round2 } from "./lib/stats";
-import { lighthouseCheckout } from "./lighthouse";
+import { calibratedCpuSlowdown } from "./lib/cpu-calibration";
+import { lighthouse, type LighthouseResult } from "./lighthouse";
 import { measureLatency } from "./payment-latency";
 import type { BenchMetrics } from "./report";
 import { seedOrdersUpTo, timeQueries } from "./scale";
@@ -64,14 +65,8 @@ export async function runPhases(ctx: BenchContext, floorBuild: Promise<{ dir: st
   const idempotency = await phase("100 concurrent identical submits", () => concurrentIdenticalSubmits(ctx, 100));
   details.idempotency = idempotency;
 
-  const lighthouse = await phase("lighthouse", async () => {
-    const [cookie] = await makeCarts(sql, 1);
-    return lighthouseCheckout(ctx, cookie!).catch((error: unknown) => {
-      log(`lighthouse failed: ${String(error).slice(0, 500)}`);
-      return null;
-    });
-  });
-  details.lighthouse = lighthouse;
+  const lh = await phase("lighthouse (checkout and floor, default and calibrated CPU slowdown)", () => lighthouseRuns(ctx, floorBuild));
+  details.lighthouse = lh;
 
   const payments = await phase("throughput: payments", () => paymentThroughput(ctx));
   const trivial = await phase("throughput: trivial action", () => trivialActionThroughput(ctx));
@@ -107,10 +102,20 @@ export async function runPhases(ctx: BenchContext, floorBuild: Promise<{ dir: st
     searchLargeP95Ms: largeQueries.worstSearchP95,
     successRateSmallP95Ms: smallQueries.successRate.p95,
     successRateLargeP95Ms: largeQueries.successRate.p95,
-    lighthousePerformance: lighthouse?.performance ?? null,
-    lighthouseLcpMs: lighthouse?.lcpMs ?? null,
-    lighthouseTbtMs: lighthouse?.tbtMs ?? null,
-    lighthouseCls: lighthouse?.cls ?? null,
+    lighthousePerformance: lh.checkout?.performance ?? null,
+    lighthouseLcpMs: lh.checkout?.lcpMs ?? null,
+    lighthouseTbtMs: lh.checkout?.tbtMs ?? null,
+    lighthouseCls: lh.checkout?.cls ?? null,
+    lighthouseFloorPerformance: lh.floor?.performance ?? null,
+    lighthouseFloorLcpMs: lh.floor?.lcpMs ?? null,
+    lighthouseFloorTbtMs: lh.floor?.tbtMs ?? null,
+    lighthouseFloorCls: lh.floor?.cls ?? null,
+    lighthouseBenchmarkIndex: lh.checkout?.benchmarkIndex ?? lh.floor?.benchmarkIndex ?? null,
+    lighthouseCalibratedCpuSlowdown: lh.calibratedCpuSlowdown,
+    lighthouseCalibratedPerformance: lh.calibratedCheckout?.performance ?? null,
+    lighthouseCalibratedTbtMs: lh.calibratedCheckout?.tbtMs ?? null,
+    lighthouseFloorCalibratedPerformance: lh.calibratedFloor?.performance ?? null,
+    lighthouseFloorCalibratedTbtMs: lh.calibratedFloor?.tbtMs ?? null,
     createRequestsFor100ConcurrentSubmits: idempotency.createRequests,
     chargesFor100ConcurrentSubmits: idempotency.charges,
   };
@@ -119,4 +124,43 @@ export async function runPhases(ctx: BenchContext, floorBuild: Promise<{ dir: st
     if (typeof value === "number") metrics[key] = round2(value);
   }
   return { metrics, details };
+}
+
+type LighthouseRuns = {
+  checkout: LighthouseResult | null;
+  floor: LighthouseResult | null;
+  /** From the checkout run's benchmarkIndex (null: too slow a host, or no run). */
+  calibratedCpuSlowdown: number | null;
+  calibratedCheckout: LighthouseResult | null;
+  calibratedFloor: LighthouseResult | null;
+};
+
+/**
+ * Lighthouse on /checkout and on the floor app, one after the other (the same machine state), with the issue's
+ * default settings; then both again at the CPU slowdown calibrated from the benchmarkIndex, a second figure
+ * that never replaces the first. A failed run is logged and counts as not measured.
+ */
+async function lighthouseRuns(ctx: BenchContext, floorBuild: Promise<{ dir: string }>): Promise<LighthouseRuns> {
+  const attempt = (what: string, run: () => Promise<LighthouseResult>) =>
+    run().catch((error: unknown) => {
+      ctx.log(`lighthouse (${what}) failed: ${String(error).slice(0, 500)}`);
+      return null;
+    });
+  const [cookie] = await makeCarts(ctx.pool.sql, 1);
+  const checkoutUrl = `${ctx.app.url}/checkout`;
+  const floor = await startFloorApp(ctx.repoRoot, (await floorBuild).dir);
+  try {
+    const floorUrl = `${floor.url}/`;
+    const checkout = await attempt("checkout", () => lighthouse(ctx.repoRoot, checkoutUrl, { cookie }));
+    const floorRun = await attempt("floor", () => lighthouse(ctx.repoRoot, floorUrl));
+    const index = checkout?.benchmarkIndex ?? floorRun?.benchmarkIndex ?? Number.NaN;
+    const slowdown = calibratedCpuSlowdown(index);
+    ctx.log(`lighthouse benchmarkIndex ${Math.round(index)}: calibrated CPU slowdown ${slowdown ?? "none"} (default 4)`);
+    if (slowdown === null) return { checkout, floor: floorRun, calibratedCpuSlowdown: null, calibratedCheckout: null, calibratedFloor: null };
+    const calibratedCheckout = await attempt("checkout, calibrated", () => lighthouse(ctx.repoRoot, checkoutUrl, { cookie, cpuSlowdown: slowdown }));
+    const calibratedFloor = await attempt("floor, calibrated", () => lighthouse(ctx.repoRoot, floorUrl, { cpuSlowdown: slowdown }));
+    return { checkout, floor: floorRun, calibratedCpuSlowdown: slowdown, calibratedCheckout, calibratedFloor };
+  } finally {
+    await floor.stop();
+  }
 }

@@ -26,6 +26,16 @@ const passing: BenchMetrics = {
   lighthouseLcpMs: 1800,
   lighthouseTbtMs: 90,
   lighthouseCls: 0.01,
+  lighthouseFloorPerformance: 100,
+  lighthouseFloorLcpMs: 900,
+  lighthouseFloorTbtMs: 40,
+  lighthouseFloorCls: 0,
+  lighthouseBenchmarkIndex: 900,
+  lighthouseCalibratedCpuSlowdown: 2.2,
+  lighthouseCalibratedPerformance: 99,
+  lighthouseCalibratedTbtMs: 30,
+  lighthouseFloorCalibratedPerformance: 100,
+  lighthouseFloorCalibratedTbtMs: 0,
   createRequestsFor100ConcurrentSubmits: 1,
   chargesFor100ConcurrentSubmits: 1,
 };
@@ -73,7 +83,15 @@ describe("the output", () => {
     const table = markdownTable(rows({ ...passing, lighthouseTbtMs: 250 })).split("\n");
     expect(table[0]).toBe("| Measure | Value | Floor (same run) | Target | Result |");
     expect(table).toHaveLength(2 + rows(passing).length);
-    expect(table.find((line) => line.startsWith("| Lighthouse TBT"))).toBe("| Lighthouse TBT | 250 ms |  | < 100 ms | **fail** |");
+    expect(table.find((line) => line.startsWith("| Lighthouse TBT"))).toBe("| Lighthouse TBT | 250 ms | 40 ms | < 100 ms | **fail** |");
+  });
+
+  it("shows the floor's Lighthouse beside the checkout's, and the calibrated run as a second, unjudged figure", () => {
+    const table = markdownTable(rows({ ...passing, lighthouseCalibratedTbtMs: 900 })).split("\n");
+    expect(table.find((line) => line.startsWith("| Lighthouse performance"))).toBe("| Lighthouse performance (mobile) | 95 | 100 | ≥ 95 | pass |");
+    expect(table.find((line) => line.startsWith("| Lighthouse at calibrated"))).toBe(
+      "| Lighthouse at calibrated CPU slowdown 2.2x (benchmarkIndex 900) | score 99, TBT 900 ms | score 100, TBT 0 ms |  |  |",
+    );
   });
 
   it("ends with one JSON line holding the issue's keys", () => {
@@ -91,6 +109,8 @@ describe("the output", () => {
       "trivialActionsPerSecond",
       "sandboxCreatesPerSecond",
       "lighthousePerformance",
+      "lighthouseFloorTbtMs",
+      "lighthouseBenchmarkIndex",
       "chargesFor100ConcurrentSubmits",
     ]) {
       expect(parsed, key).toHaveProperty(key);
