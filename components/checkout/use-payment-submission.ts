@@ -3,7 +3,7 @@
 // same key means the same payment on the server, so it changes only when the server hands out the next
 // one) and where focus goes after each answer. A page from an older release recovers through
 // use-release-recovery.ts.
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, startTransition, useEffect, useRef, useState } from "react";
 import type { FieldErrors, UseFormReturn } from "react-hook-form";
 import { abandonAuthentication, continueAuthentication, payWithCard } from "@/app/checkout/actions";
 import { CHECKOUT_FIELDS, type CheckoutForm, type CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
@@ -73,7 +73,9 @@ export function usePaymentSubmission({
   const choiceRef = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => {
-    setHydrated(true);
+    // A transition: React renders the unlocked form in slices that yield to the browser, not in one long task
+    // right after hydration (Lighthouse's Total Blocking Time, issue 9).
+    startTransition(() => setHydrated(true));
     // The query only chose which known message to show; a reload should not show it again.
     const url = new URL(window.location.href);
     if (url.searchParams.has("payment")) {
