@@ -14,14 +14,13 @@ import { startSandboxProcess } from "../tests/support/sandbox-process";
 import { serverActionId } from "../tests/support/server-action";
 import { makeCarts } from "./lib/carts";
 import type { BenchContext } from "./lib/context";
-import { settingsFor } from "./lib/context";
+import { BENCH_APP_ENV, settingsFor } from "./lib/context";
 import { summarizeProfile, type CpuProfile } from "./lib/cpu-profile";
 import { payGuest, ping } from "./lib/shopper";
 import { summarize, timed } from "./lib/stats";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const payments = Number(process.argv[2] ?? 300);
-const UNLIMITED = "100000000";
 /** PROFILE_DIST_DIR: a build with readable server code, e.g. made with NEXT_SERVER_MINIFY=0 NEXT_DIST_DIR=.next-profile. */
 const distDir = process.env.PROFILE_DIST_DIR ?? ".next";
 
@@ -41,13 +40,7 @@ async function main(): Promise<void> {
     cheqpayBaseUrl: sandbox.baseUrl,
     distDir,
     nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
-    env: {
-      LOG_LEVEL: "silent",
-      TRUST_PROXY: "true",
-      PAYMENT_LIMIT_ATTEMPTS_PER_IP: UNLIMITED,
-      PAYMENT_LIMIT_DECLINES_PER_IP: UNLIMITED,
-      PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL: UNLIMITED,
-    },
+    env: BENCH_APP_ENV,
   });
   const pool = createDatabase(database.url, { max: 2 });
   const window = { fromUs: 0, toUs: 0 };

@@ -19,7 +19,7 @@ import { type SandboxProcess, startSandboxProcess } from "../tests/support/sandb
 import { serverActionId } from "../tests/support/server-action";
 import { buildFloorApp } from "./floor-build";
 import type { BenchContext } from "./lib/context";
-import { settingsFor } from "./lib/context";
+import { BENCH_APP_ENV, settingsFor } from "./lib/context";
 import { type Phases, runPhases } from "./phases";
 import { markdownTable, rows, summaryLine } from "./report";
 
@@ -51,7 +51,6 @@ async function buildAppIfStale(): Promise<void> {
   recordBuild(repoRoot);
 }
 
-const UNLIMITED = "100000000";
 /** The deploy README "Deploying" describes: the app instance queues jobs and a `npm run worker` process works them.
  *  BENCH_JOBS_IN_APP=1 measures the default of `npm start` instead (jobs in the app process). */
 const jobsInApp = process.env.BENCH_JOBS_IN_APP === "1";
@@ -75,15 +74,7 @@ async function main(): Promise<void> {
     app = await startAppInstance({
       databaseUrl: database.url,
       cheqpayBaseUrl: sandbox.baseUrl,
-      env: {
-        LOG_LEVEL: "silent",
-        // Shoppers' addresses come in X-Forwarded-For (bench/lib/shopper.ts), as behind a load balancer.
-        TRUST_PROXY: "true",
-        PAYMENT_LIMIT_ATTEMPTS_PER_IP: UNLIMITED,
-        PAYMENT_LIMIT_DECLINES_PER_IP: UNLIMITED,
-        PAYMENT_LIMIT_ATTEMPTS_PER_EMAIL: UNLIMITED,
-        RUN_JOBS: jobsInApp ? "true" : "false",
-      },
+      env: { ...BENCH_APP_ENV, RUN_JOBS: jobsInApp ? "true" : "false" },
     });
     await waitUntilReady(`${app.url}/api/ready`, 60_000);
     if (!jobsInApp) worker = await startJobWorker({ databaseUrl: database.url, cheqpayBaseUrl: sandbox.baseUrl, appUrl: app.url });
