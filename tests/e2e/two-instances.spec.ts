@@ -254,7 +254,12 @@ test("the success-rate alert fires once when both instances run the check", asyn
   await expect.poll(states, { timeout: 30_000, intervals: [250] }).toEqual(keys.map(() => "completed"));
 
   const recorded = await db.select().from(alerts);
-  expect(recorded.map((alert) => [alert.kind, alert.succeeded, alert.failed, alert.webhookStatus])).toEqual([["success_rate_low", 3, 6, "delivered"]]);
+  // Each instance also runs the check every 5 minutes by its own schedule: one that falls between two of the
+  // declines records the alert with the declines so far (at least 2: ALERT_MIN_PAYMENTS is 5), and every later
+  // check, ours included, sees it already recorded. Either way: one alert, one webhook, one email.
+  expect(recorded.map((alert) => [alert.kind, alert.succeeded, alert.webhookStatus])).toEqual([["success_rate_low", 3, "delivered"]]);
+  expect(recorded[0]!.failed).toBeGreaterThanOrEqual(2);
+  expect(recorded[0]!.failed).toBeLessThanOrEqual(6);
   expect(alertHook!.received).toHaveLength(1);
   await expectMailsTo(STAFF, 1);
   expect(await db.select().from(mailMessages).where(like(mailMessages.eventKey, "alert:%"))).toHaveLength(1);
