@@ -22,13 +22,13 @@ async function main(): Promise<void> {
   }
   await runMigrations(config.databaseUrl);
   // Whatever RUN_JOBS says for the app instances, this process is the one that works the jobs.
-  const runner = await startJobs({ ...config, jobs: { ...config.jobs, runJobs: true } });
+  const jobs = await startJobs({ ...config, jobs: { ...config.jobs, runJobs: true } });
   getLogger().info({ event: "worker.started" }, "the job worker started");
   console.log("✓ Worker ready");
   // Jobs in progress finish (pg-boss waits up to 10 s for them), then the process ends.
   const stop = () => {
     setTimeout(() => process.exit(0), 12_000).unref();
-    void runner
+    void jobs
       .stop()
       .catch(() => undefined)
       .finally(() => process.exit(0));

@@ -10,9 +10,41 @@ let sqlClient: postgres.Sql | null = null;
 let database: Database | null = null;
 
 export function createDatabase(url: string, options: { max?: number } = {}): { db: Database; sql: postgres.Sql } {
-  // Quiet NOTICEs ("relation already exists, skipping") from idempotent migrations.
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  return { db: drizzle(sql, { schema, casing: "snake_case" }), sql };
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    // Quiet NOTICEs ("relation already exists, skipping") from idempotent migrations.
+    onnotice: () => {},
+    // Prepared statements (preparingClient) are planned for their parameters at each execution, as unnamed ones
+    // are: a generic plan would ignore, say, how selective a search's pattern is.
+    connection: { plan_cache_mode: "force_custom_plan" },
+  });
+  return { db: drizzle(preparingClient(sql), { schema, casing: "snake_case" }), sql };
+}
+
+/**
+ * drizzle runs every query unnamed (`prepare: false`). postgres.js then sends a query with parameters in two
+ * round trips (describe, then execute) and holds the connection's later queries until it is done, so nothing
+ * pipelines (lib/db/in-order.ts). Prepared, once per connection and query text, a query is one round trip and
+ * pipelines. Transactions get the same treatment through `begin`.
+ */
+export function preparingClient(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key === "unsafe") {
+        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (key === "begin") {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          return (target.begin as (...a: unknown[]) => unknown)(...args, (tx: postgres.TransactionSql) =>
+            callback(preparingClient(tx as unknown as postgres.Sql) as unknown as postgres.TransactionSql),
+          );
+        };
+      }
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
 }
 
 export function getDb(): Database {

@@ -1,5 +1,5 @@
-// Several statements of one transaction sent together: postgres.js pipelines the queries of a connection, so
-// they cost one network round trip instead of one each. The server still runs them one after the other, in the
+// Several statements of one transaction sent together: postgres.js pipelines the prepared queries of a
+// connection (lib/db/client.ts prepares them all), so they cost one network round trip instead of one each. The server still runs them one after the other, in the
 // order given, and in READ COMMITTED each takes its snapshot as it starts: a statement after a lock sees what
 // the lock's previous holder committed, exactly as if it had been awaited first.
 //

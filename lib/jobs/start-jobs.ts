@@ -1,6 +1,6 @@
 // Starts this server instance's job runner (pg-boss on the app's database) with the app's handlers, makes it
 // the process's queue for work queued after a commit, and queues one reconciliation at once (payments a crash
-// left in flight). Stopped gracefully with the process. With RUN_JOBS=false the instance only queues: worker
+// left in flight). The caller stops it (`stop`: running jobs finish, then the queue's pool closes). With RUN_JOBS=false the instance only queues: worker
 // processes (scripts/worker.ts) work the jobs, on other cores or machines than the requests.
 import { getCheqpayClient } from "@/lib/cheqpay";
 import type { AppConfig } from "@/lib/config";
@@ -11,7 +11,9 @@ import { type JobRunner, startJobRunner } from "@/lib/queue/job-runner";
 import { QUEUES } from "@/lib/queue/queues";
 import { jobHandlers } from "./job-handlers";
 
-export async function startJobs(config: AppConfig): Promise<JobRunner> {
+export type StartedJobs = { runner: JobRunner; stop(): Promise<void> };
+
+export async function startJobs(config: AppConfig): Promise<StartedJobs> {
   let runner: JobRunner | null = null;
   const handlers = jobHandlers({
     db: getDb(),
@@ -28,14 +30,13 @@ export async function startJobs(config: AppConfig): Promise<JobRunner> {
   setDefaultJobQueue(runner);
   // After a crash or a deploy, payments that were in flight are settled now rather than at the next minute.
   await runner.send(QUEUES.reconcilePayments, {}, "start-up");
-  const stop = () => {
-    setDefaultJobQueue(null);
-    void runner
-      ?.stop()
-      .catch(() => undefined)
-      .finally(() => queueSql.end({ timeout: 5 }));
+  const started = runner;
+  return {
+    runner: started,
+    async stop() {
+      setDefaultJobQueue(null);
+      await started.stop().catch(() => undefined);
+      await queueSql.end({ timeout: 5 });
+    },
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
-  return runner;
 }

@@ -30,7 +30,11 @@ export async function onServerStart(): Promise<void> {
   }
   try {
     // Refunds, emails and the every-minute reconciliation run as jobs on the same database.
-    await startJobs(config);
+    const jobs = await startJobs(config);
+    // Jobs in progress finish (pg-boss waits up to 10 s for them) when the instance is stopped.
+    const stop = () => void jobs.stop();
+    process.once("SIGTERM", stop);
+    process.once("SIGINT", stop);
     logKeyAge(config.operations.apiKeyCreatedAt, new Date());
   } catch (error) {
     getLogger().fatal({ event: "startup.failed", err: error }, "Cheqpay Checkout cannot start: the job queue could not be started");
