@@ -1,6 +1,7 @@
 // pg-boss on postgres.js, our one driver: pg-boss only needs `executeSql(text, values)`. postgres.js refuses
 // a BEGIN sent through a pool, so pg-boss's own "BEGIN; ...; COMMIT;" scripts run inside `sql.begin`.
 import type postgres from "postgres";
+import { preparingClient } from "@/lib/db/client";
 
 const WRAPPED_IN_TRANSACTION = /^\s*BEGIN\s*;([\s\S]*?)COMMIT\s*;?\s*$/i;
 
@@ -16,7 +17,9 @@ function asPgParameter(value: unknown): unknown {
   return value;
 }
 
-export function pgBossDb(sql: postgres.Sql): PgBossDb {
+export function pgBossDb(pool: postgres.Sql): PgBossDb {
+  // Prepared as the app's own queries are (lib/db/client.ts): a job's send or fetch is one round trip, not two.
+  const sql = preparingClient(pool);
   return {
     async executeSql(text, values = []) {
       const params = values.map(asPgParameter) as postgres.ParameterOrJSON<never>[];
