@@ -11,12 +11,15 @@ import { paymentAttempts, paymentLimitRefusals } from "@/lib/db/schema";
 import { clientFor, useSandbox } from "../../support/cheqpay-sandbox";
 import { cartWith, checkoutForm, paymentContextFor } from "../../support/checkout-fixtures";
 import { useIsolatedDatabase } from "../../support/isolated-database";
+import { limitAddress } from "@/lib/limits/sliding-window";
 
 const sandbox = useSandbox();
 const isolated = useIsolatedDatabase();
 const LIMITS: PaymentLimits = { windowMinutes: 10, attemptsPerIp: 10, declinesPerIp: 5, attemptsPerEmail: 10, attemptsPerOrder: 5 };
 
 const newIp = () => `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::9`;
+/** What the limits count and store for an address: its /64 network. */
+const countedAs = (ip: string) => limitAddress(ip)!;
 
 async function pay(ip: string | undefined, card: string, email = `risk-${randomBytes(4).toString("hex")}@example.com`) {
   const { db } = isolated();
@@ -25,7 +28,7 @@ async function pay(ip: string | undefined, card: string, email = `risk-${randomB
   return payWithCard(context, cartId, checkoutForm({ email, cardNumber: card }));
 }
 
-const rowOf = async (period: "1h" | "24h", ip: string) => (await ipRisk(isolated().db, period, LIMITS)).find((row) => row.clientIp === ip);
+const rowOf = async (period: "1h" | "24h", ip: string) => (await ipRisk(isolated().db, period, LIMITS)).find((row) => row.clientIp === countedAs(ip));
 
 describe("ipRisk", () => {
   it("shows a burst of declines from one IP: attempts, declines, refusals, cards, emails, refused now", async () => {
@@ -38,7 +41,7 @@ describe("ipRisk", () => {
     const row = await rowOf("1h", ip);
 
     expect(row).toMatchObject({
-      clientIp: ip,
+      clientIp: countedAs(ip),
       attempts: 5,
       declines: 5,
       refusals: 2,
@@ -57,8 +60,8 @@ describe("ipRisk", () => {
     for (let i = 0; i < 5; i++) expect((await pay(ip, "4000000000000002")).kind).toBe("declined");
     expect(await pay(ip, "4111111111111111")).toMatchObject({ code: "payment-limited" });
     const { db } = isolated();
-    await db.update(paymentAttempts).set({ createdAt: sql`now() - interval '2 hours'` }).where(eq(paymentAttempts.clientIp, ip));
-    await db.update(paymentLimitRefusals).set({ createdAt: sql`now() - interval '2 hours'` }).where(eq(paymentLimitRefusals.clientIp, ip));
+    await db.update(paymentAttempts).set({ createdAt: sql`now() - interval '2 hours'` }).where(eq(paymentAttempts.clientIp, countedAs(ip)));
+    await db.update(paymentLimitRefusals).set({ createdAt: sql`now() - interval '2 hours'` }).where(eq(paymentLimitRefusals.clientIp, countedAs(ip)));
 
     expect(await rowOf("1h", ip)).toBeUndefined();
     const day = await rowOf("24h", ip);
@@ -69,7 +72,7 @@ describe("ipRisk", () => {
   it("lists an IP that was only refused, and never an attempt without an IP", async () => {
     const { db } = isolated();
     const ip = newIp();
-    await db.insert(paymentLimitRefusals).values({ limitName: "attempts-per-email", clientIp: ip, email: "someone@example.com" });
+    await db.insert(paymentLimitRefusals).values({ limitName: "attempts-per-email", clientIp: countedAs(ip), email: "someone@example.com" });
     expect(await rowOf("1h", ip)).toMatchObject({ attempts: 0, declines: 0, refusals: 1, refusedBy: ["attempts-per-email"] });
     expect((await pay(undefined, "4000000000000002")).kind).toBe("declined");
     const rows = await ipRisk(db, "24h", LIMITS);

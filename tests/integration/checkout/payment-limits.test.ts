@@ -11,6 +11,7 @@ import { paymentAttempts, paymentLimitRefusals, type PaymentLimitName } from "@/
 import { getMetrics } from "@/lib/observability/metrics";
 import { clientFor, requestLog, useSandbox } from "../../support/cheqpay-sandbox";
 import { attemptsOf, cartWith, checkoutForm, messages, ordersOfCart, paymentContextFor, useDatabase } from "../../support/checkout-fixtures";
+import { limitAddress } from "@/lib/limits/sliding-window";
 
 const sandbox = useSandbox();
 const db = useDatabase();
@@ -22,6 +23,8 @@ const PROCESSOR_ERROR = "4000000000000119";
 
 /** An address of the documentation range (2001:db8::/32) no other test uses. */
 const newIp = () => `2001:db8:${randomBytes(2).toString("hex")}:${randomBytes(2).toString("hex")}::7`;
+/** What the limits count and store for an address: its /64 network. */
+const countedAs = (ip: string) => limitAddress(ip)!;
 const newEmail = () => `limits-${randomBytes(5).toString("hex")}@example.com`;
 
 type Payment = { ip: string; email?: string; card?: string; cartId?: string; submissionKey?: string; limits?: PaymentLimits };
@@ -36,7 +39,7 @@ async function pay({ ip, email = newEmail(), card = APPROVED, cartId, submission
 }
 
 const creates = () => requestLog(sandbox(), "createPaymentOrder");
-const refusalsOf = (ip: string) => db.select().from(paymentLimitRefusals).where(eq(paymentLimitRefusals.clientIp, ip));
+const refusalsOf = (ip: string) => db.select().from(paymentLimitRefusals).where(eq(paymentLimitRefusals.clientIp, countedAs(ip)));
 const limitedCount = async (limit: PaymentLimitName) =>
   (await getMetrics().paymentLimited.get()).values.find((v) => v.labels.limit === limit)?.value ?? 0;
 
@@ -63,7 +66,7 @@ describe("attempts per client IP", () => {
     expect(await creates()).toHaveLength(10);
     expect(await ordersOfCart(db, eleventh.cartId)).toEqual([]);
     expect(await refusalsOf(ip)).toEqual([
-      expect.objectContaining({ limitName: "attempts-per-ip", clientIp: ip, email: eleventh.form.email.toLowerCase(), orderId: null }),
+      expect.objectContaining({ limitName: "attempts-per-ip", clientIp: countedAs(ip), email: eleventh.form.email.toLowerCase(), orderId: null }),
     ]);
     expect(await limitedCount("attempts-per-ip")).toBe(metricBefore + 1);
   });
@@ -77,7 +80,7 @@ describe("attempts per client IP", () => {
     expect(steps.filter((s) => s.kind === "paid")).toHaveLength(10);
     expect(steps.filter((s) => s.kind === "problem" && s.code === "payment-limited")).toHaveLength(10);
     expect(await creates()).toHaveLength(10);
-    const attempts = await db.select().from(paymentAttempts).where(eq(paymentAttempts.clientIp, ip));
+    const attempts = await db.select().from(paymentAttempts).where(eq(paymentAttempts.clientIp, countedAs(ip)));
     expect(attempts).toHaveLength(10);
     expect(attempts.every((a) => a.status === "succeeded")).toBe(true);
     expect((await refusalsOf(ip)).map((r) => r.limitName)).toEqual(Array.from({ length: 10 }, () => "attempts-per-ip"));
@@ -89,6 +92,16 @@ describe("attempts per client IP", () => {
     expect((await pay({ ip, limits })).step.kind).toBe("paid");
     expectLimited((await pay({ ip: `::ffff:${ip}`, limits })).step);
     expect(await creates()).toHaveLength(1);
+  });
+
+  it("counts every address of one IPv6 /64 network as one shopper, and another /64 apart", async () => {
+    const network = newIp().replace(/::7$/, "");
+    const limits = { ...LIMITS, attemptsPerIp: 2 };
+    expect((await pay({ ip: `${network}::1`, limits })).step.kind).toBe("paid");
+    expect((await pay({ ip: `${network}:a:b:c:d`, limits })).step.kind).toBe("paid");
+    expectLimited((await pay({ ip: `${network}::ffff:2`, limits })).step);
+    expect((await pay({ ip: newIp(), limits })).step.kind).toBe("paid");
+    expect(await creates()).toHaveLength(3);
   });
 });
 
@@ -152,7 +165,7 @@ describe("the sliding window", () => {
     const limits = { ...LIMITS, attemptsPerIp: 2 };
     for (let i = 0; i < 2; i++) expect((await pay({ ip, limits })).step.kind).toBe("paid");
     const backdate = (interval: string) =>
-      db.update(paymentAttempts).set({ createdAt: sql`now() - ${interval}::interval` }).where(eq(paymentAttempts.clientIp, ip));
+      db.update(paymentAttempts).set({ createdAt: sql`now() - ${interval}::interval` }).where(eq(paymentAttempts.clientIp, countedAs(ip)));
 
     await backdate("9 minutes 30 seconds");
     expectLimited((await pay({ ip, limits })).step, 1);
@@ -174,7 +187,7 @@ describe("a repeated submit (double click, refresh)", () => {
 
     expect(again.step).toEqual(first.step);
     expect(await refusalsOf(ip)).toEqual([]);
-    expect(await db.select().from(paymentAttempts).where(eq(paymentAttempts.clientIp, ip))).toHaveLength(1);
+    expect(await db.select().from(paymentAttempts).where(eq(paymentAttempts.clientIp, countedAs(ip)))).toHaveLength(1);
     expectLimited((await pay({ ip, limits })).step);
   });
 
@@ -205,7 +218,7 @@ describe("the refusal", () => {
     await pay({ ip, email, limits });
     await pay({ ip, email, limits });
     await pay({ ip, email, limits });
-    const rows = await db.select().from(paymentLimitRefusals).where(and(eq(paymentLimitRefusals.clientIp, ip), eq(paymentLimitRefusals.email, email)));
+    const rows = await db.select().from(paymentLimitRefusals).where(and(eq(paymentLimitRefusals.clientIp, countedAs(ip)), eq(paymentLimitRefusals.email, email)));
     expect(rows.map((r) => r.limitName)).toEqual(["attempts-per-ip", "attempts-per-ip"]);
     expect(await creates()).toHaveLength(1);
   });

@@ -77,8 +77,29 @@ describe("limitAddress", () => {
     expect(limitAddress("203.0.113.7")).toBe("203.0.113.7");
   });
 
-  it("folds IPv6 case and has nothing to count by for a missing address", () => {
-    expect(limitAddress("2001:DB8::1")).toBe("2001:db8::1");
+  it("counts an IPv6 address by its /64 network, however the address is written", () => {
+    expect(limitAddress("2001:DB8::1")).toBe("2001:db8::/64");
+    expect(limitAddress("2001:db8:aa:bb:1:2:3:4")).toBe("2001:db8:aa:bb::/64");
+    expect(limitAddress("2001:0db8:00aa:00bb:ffff:ffff:ffff:ffff")).toBe("2001:db8:aa:bb::/64");
+    expect(limitAddress("2001:db8:aa:bb::7")).toBe(limitAddress("2001:db8:aa:bb:9:8:7:6"));
+    expect(limitAddress("fe80::1%eth0")).toBe("fe80::/64");
+    expect(limitAddress("::1")).toBe("::/64");
+    expect(limitAddress("2001:0:0:1::1")).toBe("2001:0:0:1::/64");
+  });
+
+  it("tells apart addresses of different /64 networks", () => {
+    expect(limitAddress("2001:db8:aa:bb::1")).not.toBe(limitAddress("2001:db8:aa:bc::1"));
+  });
+
+  it("counts NAT64's and IPv4-mapped forms of an IPv4 address as that address", () => {
+    expect(limitAddress("64:ff9b::203.0.113.7")).toBe("203.0.113.7");
+    expect(limitAddress("64:ff9b::cb00:7107")).toBe("203.0.113.7");
+    expect(limitAddress("::FFFF:203.0.113.7")).toBe("203.0.113.7");
+  });
+
+  it("keeps what is not an IP address as given, and has nothing to count by for a missing address", () => {
+    expect(limitAddress(" Unknown ")).toBe("unknown");
+    expect(limitAddress("x".repeat(100))).toHaveLength(64);
     expect(limitAddress(undefined)).toBeNull();
     expect(limitAddress("  ")).toBeNull();
   });
