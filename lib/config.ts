@@ -61,6 +61,9 @@ const envSchema = z.object({
   ADMIN_API_TOKEN: z.preprocess(blankToUndefined, z.string().trim().min(32, "must be at least 32 characters").optional()),
   /** The reconciliation job settles a payment submission still unanswered after this many seconds. */
   RECONCILE_STALE_AFTER_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(86_400).default(120)),
+  /** The daily clean-up deletes card-testing refusals, sign-in link requests and processed webhook ids older than
+   *  this many days (lib/operations/prune-records.ts). */
+  RECORDS_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(2).max(3_650).default(90)),
   // "false": this instance queues jobs but works none; `npm run worker` processes run them (README "Deploying").
   RUN_JOBS: z.preprocess(blankToUndefined, z.enum(["true", "false", "1", "0"]).default("true")),
   AUTH_GOOGLE_ID: optionalText,
@@ -140,8 +143,8 @@ export type PaymentLimits = {
 export type SignInLimits = { windowMinutes: number; linksPerEmail: number; linksPerIp: number };
 
 /** The background jobs. `reconcileStaleAfterSeconds`: a submission unanswered this long lost its answer.
- *  `runJobs`: this process works jobs (false: it only queues them, for worker processes to run). */
-export type JobsConfig = { reconcileStaleAfterSeconds: number; runJobs: boolean };
+ *  `recordsRetentionDays`: what the daily clean-up keeps. `runJobs`: this process works jobs (false: it only queues them, for worker processes to run). */
+export type JobsConfig = { reconcileStaleAfterSeconds: number; runJobs: boolean; recordsRetentionDays: number };
 
 /** Logs, metrics, the success-rate alert and key rotation. */
 export type OperationsConfig = {
@@ -222,7 +225,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       alert: { successRate: e.ALERT_SUCCESS_RATE, minPayments: e.ALERT_MIN_PAYMENTS, webhookUrl: e.ALERT_WEBHOOK_URL ?? null },
       apiKeyCreatedAt: e.CHEQPAY_API_KEY_CREATED_AT ?? null,
     },
-    jobs: { reconcileStaleAfterSeconds: e.RECONCILE_STALE_AFTER_SECONDS, runJobs: e.RUN_JOBS === "true" || e.RUN_JOBS === "1" },
+    jobs: {
+      reconcileStaleAfterSeconds: e.RECONCILE_STALE_AFTER_SECONDS,
+      runJobs: e.RUN_JOBS === "true" || e.RUN_JOBS === "1",
+      recordsRetentionDays: e.RECORDS_RETENTION_DAYS,
+    },
     admin: {
       emails: [...new Set((e.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean))],
       apiToken: e.ADMIN_API_TOKEN ?? null,

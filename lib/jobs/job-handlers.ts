@@ -13,6 +13,7 @@ import { processRefund } from "@/lib/refunds/process-refund";
 import { reconcilePayments } from "./reconcile-payments";
 import { getLogger } from "@/lib/observability/logger";
 import { logKeyAge } from "@/lib/operations/key-age-warning";
+import { pruneRecords } from "@/lib/operations/prune-records";
 
 export type JobDependencies = {
   db: Database;
@@ -25,6 +26,8 @@ export type JobDependencies = {
   refundResubmitAfterMs?: number;
   /** A submission unanswered this long is read back from Cheqpay by the reconciliation (default 120). */
   reconcileStaleAfterSeconds?: number;
+  /** What the daily clean-up keeps, in days; default: from the process's configuration. */
+  recordsRetentionDays?: number;
   /** The success-rate alert's threshold, webhook and staff; default: from the process's configuration. */
   alertSettings?: SuccessRateAlertSettings;
 };
@@ -46,6 +49,10 @@ export function jobHandlers(deps: JobDependencies): JobHandlers {
     },
     "check-key-age": async () => {
       logKeyAge(getConfig().operations.apiKeyCreatedAt, new Date());
+    },
+    "prune-records": async () => {
+      const pruned = await pruneRecords(deps.db, deps.recordsRetentionDays ?? getConfig().jobs.recordsRetentionDays);
+      getLogger().info({ event: "records.pruned", ...pruned }, "the daily clean-up deleted old records");
     },
     "check-success-rate": async () => {
       await checkSuccessRate(deps.db, deps.mailer, deps.alertSettings ?? alertSettingsFrom(getConfig()));

@@ -16,7 +16,7 @@ export type JobHandlers = Record<QueueName, (data: Record<string, string>) => Pr
 export type JobRunner = JobQueue & { stop(): Promise<void>; boss: PgBoss };
 
 /** Jobs taken per fetch: emails are many and quick, refunds fewer, the reconciliation one at a time. */
-const BATCH_SIZES: Record<QueueName, number> = { "send-email": 20, "process-refund": 5, "reconcile-payments": 1, "check-success-rate": 1, "check-key-age": 1 };
+const BATCH_SIZES: Record<QueueName, number> = { "send-email": 20, "process-refund": 5, "reconcile-payments": 1, "check-success-rate": 1, "check-key-age": 1, "prune-records": 1 };
 /**
  * Jobs running at once in this process, whatever their queue. A job may hold a transaction and need a second
  * connection of its pool (an email's own record): the handlers' pool must hold more connections than this.
@@ -69,6 +69,8 @@ export async function startJobRunner(
     await boss.schedule(QUEUES.checkSuccessRate, "*/5 * * * *", {}, { tz: "UTC" });
     // 08:00 in Mexico City: the daily reminder lands when the merchant's day starts.
     await boss.schedule(QUEUES.checkKeyAge, "0 8 * * *", {}, { tz: "America/Mexico_City" });
+    // 03:30 in Mexico City: the quietest hour of the shop.
+    await boss.schedule(QUEUES.pruneRecords, "30 3 * * *", {}, { tz: "America/Mexico_City" });
   }
   return {
     boss,

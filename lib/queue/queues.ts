@@ -11,6 +11,8 @@ export const QUEUES = {
   checkSuccessRate: "check-success-rate",
   /** Daily: warns in the log when the Cheqpay API key is older than 90 days. */
   checkKeyAge: "check-key-age",
+  /** Daily: deletes refusals, sign-in requests and webhook ids past RECORDS_RETENTION_DAYS, and expired tokens. */
+  pruneRecords: "prune-records",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -22,6 +24,7 @@ export const QUEUE_OPTIONS: Record<QueueName, { policy: "standard" | "stately" |
   "reconcile-payments": { policy: "singleton", retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 240 },
   "check-success-rate": { policy: "singleton", retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 120 },
   "check-key-age": { policy: "singleton", retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 60 },
+  "prune-records": { policy: "singleton", retryLimit: 2, retryDelay: 600, retryBackoff: false, expireInSeconds: 900 },
 };
 
 /** Sends a job. The app's code depends on this, not on pg-boss. */

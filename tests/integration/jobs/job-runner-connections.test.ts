@@ -23,6 +23,7 @@ describe("the job runner", () => {
       "reconcile-payments": noop,
       "check-success-rate": noop,
       "check-key-age": noop,
+      "prune-records": noop,
       async "send-email"(data) {
         await handlersPool.db.transaction(async (tx) => {
           await tx.execute(drizzleSql`select 1`);

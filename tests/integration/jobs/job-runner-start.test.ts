@@ -17,6 +17,7 @@ const handlers: JobHandlers = {
   "reconcile-payments": noop,
   "check-success-rate": noop,
   "check-key-age": noop,
+  "prune-records": noop,
 };
 
 describe("job runners started at once on a fresh database", () => {

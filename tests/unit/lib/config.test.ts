@@ -54,7 +54,7 @@ describe("loadConfig", () => {
         payment: { windowMinutes: 10, attemptsPerIp: 10, declinesPerIp: 5, attemptsPerEmail: 10, attemptsPerOrder: 5 },
         signIn: { windowMinutes: 60, linksPerEmail: 5, linksPerIp: 20 },
       },
-      jobs: { reconcileStaleAfterSeconds: 120, runJobs: true },
+      jobs: { reconcileStaleAfterSeconds: 120, runJobs: true, recordsRetentionDays: 90 },
     });
   });
 
@@ -375,7 +375,7 @@ describe("loadConfig's limits section", () => {
 
 describe("loadConfig's jobs section", () => {
   it("reads how long a payment submission waits before the reconciliation reads it back", () => {
-    expect(loadConfig({ RECONCILE_STALE_AFTER_SECONDS: "5" }).jobs).toEqual({ reconcileStaleAfterSeconds: 5, runJobs: true });
+    expect(loadConfig({ RECONCILE_STALE_AFTER_SECONDS: "5" }).jobs).toEqual({ reconcileStaleAfterSeconds: 5, runJobs: true, recordsRetentionDays: 90 });
     expect(loadConfig({ RECONCILE_STALE_AFTER_SECONDS: "0" }).jobs.reconcileStaleAfterSeconds).toBe(0);
   });
 
@@ -385,6 +385,15 @@ describe("loadConfig's jobs section", () => {
     expect(loadConfig({ RUN_JOBS: "0" }).jobs.runJobs).toBe(false);
     expect(loadConfig({ RUN_JOBS: "true" }).jobs.runJobs).toBe(true);
     expect(problemsOf({ RUN_JOBS: "no" }).some((p) => p.startsWith("RUN_JOBS:"))).toBe(true);
+  });
+
+  it("keeps 90 days of refusals and sign-in requests unless RECORDS_RETENTION_DAYS says otherwise", () => {
+    expect(loadConfig({}).jobs.recordsRetentionDays).toBe(90);
+    expect(loadConfig({ RECORDS_RETENTION_DAYS: "30" }).jobs.recordsRetentionDays).toBe(30);
+  });
+
+  it.each(["1", "0", "7.5", "forever", "3651"])("refuses RECORDS_RETENTION_DAYS=%s, naming the variable", (value) => {
+    expect(problemsOf({ RECORDS_RETENTION_DAYS: value }).some((p) => p.startsWith("RECORDS_RETENTION_DAYS:"))).toBe(true);
   });
 
   it.each(["-1", "1.5", "soon", "86401"])("refuses RECONCILE_STALE_AFTER_SECONDS=%s, naming the variable", (value) => {
