@@ -41,6 +41,10 @@ describe("job runners started at once on a fresh database", () => {
       const queues = await admin<{ name: string; partition: string }[]>`select name, partition_name as partition from pgboss.queue order by name`;
       const ours = queues.map((queue) => queue.name).filter((name) => !name.startsWith("__pgboss__"));
       expect(ours).toEqual(Object.values(QUEUES).sort());
+      // The timed jobs, the daily clean-up among them, each scheduled once.
+      const schedules = await admin<{ name: string; cron: string; timezone: string }[]>`select name, cron, timezone from pgboss.schedule order by name`;
+      expect(schedules.map((s) => s.name)).toEqual([QUEUES.checkKeyAge, QUEUES.checkSuccessRate, QUEUES.pruneRecords, QUEUES.reconcilePayments]);
+      expect(schedules).toContainEqual({ name: QUEUES.pruneRecords, cron: "30 3 * * *", timezone: "America/Mexico_City" });
       // Each queue's partition is attached to pgboss.job exactly once.
       const attached = await admin<{ partition: string }[]>`
         select child.relname as partition from pg_inherits
