@@ -24,7 +24,7 @@ const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).fla
 async function seqScans(s: OrderSearch): Promise<string[]> {
   const { db, sql } = database();
   const scans: string[] = [];
-  for (const [name, query] of Object.entries(orderSearchQueries(db, s))) {
+  for (const [name, query] of Object.entries(await orderSearchQueries(db, s))) {
     const { sql: text, params } = query.toSQL();
     const [row] = await sql.unsafe(`explain (format json) ${text}`, params as never[]);
     const plan = (row!["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
