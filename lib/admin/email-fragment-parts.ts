@@ -30,7 +30,8 @@ export function emailSample(db: Database, now = Date.now()): Promise<EmailSample
   if (hit && now - hit.at < SAMPLE_TTL_MS) return hit.sample;
   const sample = readEmailSample(db).catch(() => null);
   cached.set(db, { at: now, sample });
-  return sample;
+  // A stale sample serves the search while the new one is read.
+  return hit ? hit.sample : sample;
 }
 
 async function readEmailSample(db: Database): Promise<EmailSample | null> {
@@ -67,12 +68,14 @@ export function emailSampleOf(sampled: readonly string[], sampledWeights: readon
 // trigrams at a word's ends are left out: the parts looked up are runs inside words.)
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
+const isWordChar = (c: string) => (c >= "a" && c <= "z") || (c >= "0" && c <= "9") || (c > "\u007f" && WORD_CHAR.test(c));
+
 /** The trigrams of lower-cased characters, with where each starts. */
 function trigramsOf(chars: string[]): { at: number; text: string }[] {
+  const word = chars.map(isWordChar);
   const found: { at: number; text: string }[] = [];
   for (let at = 0; at + 3 <= chars.length; at++) {
-    const three = chars.slice(at, at + 3);
-    if (three.every((c) => WORD_CHAR.test(c))) found.push({ at, text: three.join("") });
+    if (word[at] && word[at + 1] && word[at + 2]) found.push({ at, text: chars[at]! + chars[at + 1]! + chars[at + 2]! });
   }
   return found;
 }
