@@ -6,8 +6,8 @@
 // card's last 4 on the attempts' last4 index, the list on (created_at, order_number) read backwards.
 import { and, count, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
 import { z } from "zod/mini";
+import { type EmailSample, emailSample, rareParts } from "@/lib/admin/email-fragment-parts";
 import type { Database } from "@/lib/db/client";
-import { type EmailSample, emailSample, rareParts } from "./email-fragment-parts";
 import { type OrderStatus, orders, paymentAttempts } from "@/lib/db/schema";
 import { SINGLE_LINE_TEXT } from "@/lib/validation/plain-text";
 
