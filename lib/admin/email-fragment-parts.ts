@@ -10,10 +10,12 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 
-/** A trigram in at most this share of the sampled emails is rare: a part made of rare trigrams finds about this
- *  share of the orders at most, for the whole fragment to be checked on (5,000 rows at a million orders). A
- *  fragment in more than this share is a broad search. drizzle/0007 has ANALYZE keep a thousand emails. */
+/** A trigram in at most this share of the sampled emails is rare: a part with one finds about this share of
+ *  the orders at most (5,000 at a million), for the whole fragment to be checked on. A fragment in more than
+ *  this share is a broad search. drizzle/0007 has ANALYZE keep a thousand emails, to tell such shares apart. */
 export const RARE_SHARE = 0.005;
+/** A trigram in at most this share is cheap for the index to walk along a rare one (and narrows what it finds). */
+export const CHEAP_SHARE = 0.05;
 /** Fewer sampled emails than this tell too little. */
 const MIN_SAMPLE = 20;
 /** The sample changes as slowly as the shop's customers: read once a while per database, not per search. */
@@ -81,7 +83,7 @@ function trigramsOf(chars: string[]): { at: number; text: string }[] {
 }
 
 /**
- * The fragment's runs of rare trigrams, as substrings of it, for the index to look up (each implied by the
+ * The fragment's runs of cheap trigrams with a rare one among them, as substrings of it, for the index to look up (each implied by the
  * whole fragment); null when the index should look up the whole fragment.
  */
 export function rareParts(fragment: string, sample: EmailSample | null): string[] | null {
@@ -93,15 +95,17 @@ export function rareParts(fragment: string, sample: EmailSample | null): string[
   const whole = lower.join("");
   if (sample.emails.reduce((sum, email, i) => (email.includes(whole) ? sum + sample.weights[i]! : sum), 0) > RARE_SHARE) return null;
 
-  const trigrams = trigramsOf(lower);
-  const rare = trigrams.filter((t) => (sample.trigramShares.get(t.text) ?? 0) <= RARE_SHARE);
-  if (rare.length === 0 || rare.length === trigrams.length) return null;
-  // Overlapping rare trigrams make one part: "r10000" rather than "r10", "100", "000".
-  const parts: { from: number; to: number }[] = [];
-  for (const { at } of rare) {
+  const trigrams = trigramsOf(lower).map((t) => ({ ...t, share: sample.trigramShares.get(t.text) ?? 0 }));
+  const cheap = trigrams.filter((t) => t.share <= CHEAP_SHARE);
+  if (!cheap.some((t) => t.share <= RARE_SHARE) || cheap.length === trigrams.length) return null;
+  // Overlapping cheap trigrams make one part: "r10000" rather than "r10", "100", "000".
+  const parts: { from: number; to: number; rare: boolean }[] = [];
+  for (const { at, share } of cheap) {
     const last = parts.at(-1);
     if (last && at <= last.to - 2) last.to = at + 3;
-    else parts.push({ from: at, to: at + 3 });
+    else parts.push({ from: at, to: at + 3, rare: false });
+    parts.at(-1)!.rare ||= share <= RARE_SHARE;
   }
-  return parts.map(({ from, to }) => chars.slice(from, to).join(""));
+  // A part without a rare trigram would only add walking: the rare parts find few enough.
+  return parts.filter((p) => p.rare).map(({ from, to }) => chars.slice(from, to).join(""));
 }

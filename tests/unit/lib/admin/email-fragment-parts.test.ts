@@ -9,18 +9,24 @@ const even = (emails: string[]) => emailSampleOf(emails, emails.map(() => 1));
 describe("rareParts", () => {
   it("looks up only the rare run of a fragment whose other trigrams are in every email", () => {
     const sample = even(seeded);
-    // "er1" and "r10" begin more than one number in two hundred; "100" and "000" fewer.
-    expect(rareParts("customer10000", sample)).toEqual(["10000"]);
+    // "er1" begins one number in nine (not cheap to walk); "r10" one in a hundred (cheap); "100", "000" rare.
+    expect(rareParts("customer10000", sample)).toEqual(["r10000"]);
   });
 
   it("keeps the case of the fragment's own characters in its parts", () => {
-    expect(rareParts("CUSTOMER99999", even(seeded))).toEqual(["99999"]);
+    expect(rareParts("CUSTOMER99999", even(seeded))).toEqual(["R99999"]);
   });
 
   it("makes one part of overlapping rare trigrams, and separate parts across a common or missing trigram", () => {
     const sample = even([...Array.from({ length: 200 }, (_, i) => `ana${i}@gmail.com`), "zzz@x.mx"]);
     expect(rareParts("ana.qwerty@gmail.com", sample)).toEqual(["qwerty"]);
     expect(rareParts("xyzgmailwvu", sample)).toEqual(["xyzgm", "ilwvu"]); // "gma", "mai", "ail" left out
+  });
+
+  it("leaves out a part with no rare trigram: it would be walked for little", () => {
+    const some = Array.from({ length: 5 }, (_, i) => `abc${i}@x.mx`); // "abc" in 2.5 %: cheap, not rare
+    const sample = even([...Array.from({ length: 195 }, (_, i) => `ana${i}@gmail.com`), ...some]);
+    expect(rareParts("abc.qwerty@gmail", sample)).toEqual(["qwerty"]);
   });
 
   it("hands the whole fragment to the index when no trigram, or every one, is rare, or the fragment is common", () => {
