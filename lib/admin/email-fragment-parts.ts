@@ -5,7 +5,8 @@
 // given only the fragment's rare parts, and the whole fragment is checked on the rows they find. Rare is
 // judged on the sample of emails ANALYZE keeps in pg_stats (a thousand: drizzle/0007). The index gets the
 // whole fragment without a sample (a table never analyzed), for a fragment common in the sample (a broad
-// search, which the planner lists from the created_at index instead), and when no trigram, or every one, is rare.
+// search, which the planner lists from the created_at index instead), when no trigram is rare, and when every
+// trigram is cheap (the whole fragment is then as quick to look up).
 
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
@@ -83,8 +84,8 @@ function trigramsOf(chars: string[]): { at: number; text: string }[] {
 }
 
 /**
- * The fragment's runs of cheap trigrams with a rare one among them, as substrings of it, for the index to look up (each implied by the
- * whole fragment); null when the index should look up the whole fragment.
+ * The fragment's runs of cheap trigrams with a rare one among them, as substrings of it, for the index to look
+ * up (each implied by the whole fragment); null when the index should look up the whole fragment.
  */
 export function rareParts(fragment: string, sample: EmailSample | null): string[] | null {
   if (!sample) return null;
