@@ -2,10 +2,11 @@
 // date range in Mexico City's days), newest first, a page at a time. One query for the page (the card shown is
 // the order's successful attempt's, else its latest one's, through a lateral join) and, when the page does not
 // tell the total, one count, exact up to COUNT_CAP. At a million orders every search stays on an index (see drizzle/0006_order_search_indexes.sql):
-// an email fragment on the trigram index, a card's last 4 on the attempts' last4 index, the list on
-// (created_at, order_number) read backwards.
+// an email fragment on the trigram index (given only the fragment's rare parts: email-fragment-parts.ts), a
+// card's last 4 on the attempts' last4 index, the list on (created_at, order_number) read backwards.
 import { and, count, desc, eq, gte, ilike, lt, type SQL, sql } from "drizzle-orm";
 import { z } from "zod/mini";
+import { type EmailSample, emailSample, rareParts } from "@/lib/admin/email-fragment-parts";
 import type { Database } from "@/lib/db/client";
 import { type OrderStatus, orders, paymentAttempts } from "@/lib/db/schema";
 import { SINGLE_LINE_TEXT } from "@/lib/validation/plain-text";
@@ -95,11 +96,14 @@ export function orderSearchQuery(search: OrderSearch, page = search.page): strin
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** `q`'s digits when it is an order number ("1234", "#1234"). */
+const orderNumberDigits = (q: string) => /^#?\s*(\d+)$/.exec(q)?.[1];
+
 /** What `q` finds: digits are an order number (and, four of them, a card's last 4); anything else, the email. */
-function textCondition(q: string): SQL | undefined {
+function textCondition(q: string, sample: EmailSample | null): SQL | undefined {
   if (!q) return undefined;
-  const digits = /^#?\s*(\d+)$/.exec(q)?.[1];
-  if (digits === undefined) return ilike(orders.email, `%${escapeLike(q)}%`);
+  const digits = orderNumberDigits(q);
+  if (digits === undefined) return emailCondition(q, sample);
   const number = digits.length <= 15 ? eq(orders.orderNumber, Number(digits)) : sql`false`;
   if (!/^\d{4}$/.test(q)) return number;
   // The order with that number and the orders of the attempts with that last4, as one set of ids: both sides
@@ -110,12 +114,22 @@ function textCondition(q: string): SQL | undefined {
     select o.id from ${orders} o where o.order_number = ${Number(digits)})`;
 }
 
+/** Emails containing `q`, in any case. The index looks up the fragment's rare parts; the whole fragment is
+ *  checked on what they find, as `lower(email) like lower(…)` (what ilike does), which the index does not
+ *  serve: the planner would otherwise hand it to the index, every trigram with it. */
+function emailCondition(q: string, sample: EmailSample | null): SQL | undefined {
+  const pattern = `%${escapeLike(q)}%`;
+  const parts = rareParts(q, sample);
+  if (!parts) return ilike(orders.email, pattern);
+  return and(...parts.map((part) => ilike(orders.email, `%${escapeLike(part)}%`)), sql`lower(${orders.email}) like lower(${pattern})`);
+}
+
 const startOfDay = (day: string) => sql`((${day}::date)::timestamp at time zone ${BACK_OFFICE_TIME_ZONE})`;
 const startOfNextDay = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${BACK_OFFICE_TIME_ZONE})`;
 
-function whereOf(search: OrderSearch): SQL | undefined {
+function whereOf(search: OrderSearch, sample: EmailSample | null): SQL | undefined {
   return and(
-    textCondition(search.q),
+    textCondition(search.q, sample),
     search.status ? eq(orders.status, search.status) : undefined,
     search.from ? gte(orders.createdAt, startOfDay(search.from)) : undefined,
     search.to ? lt(orders.createdAt, startOfNextDay(search.to)) : undefined,
@@ -123,17 +137,13 @@ function whereOf(search: OrderSearch): SQL | undefined {
 }
 
 /** The page's query (one row more than the page) and the capped count's, unexecuted: searchOrders runs them;
- *  the scale test EXPLAINs them. */
-export function orderSearchQueries(db: Database, search: OrderSearch, pageSize = ORDERS_PER_PAGE) {
-  const where = whereOf(search);
-  const card = db
-    .select({ brand: paymentAttempts.cardBrand, last4: paymentAttempts.cardLast4 })
-    .from(paymentAttempts)
-    .where(eq(paymentAttempts.orderId, orders.id))
-    .orderBy(sql`(${paymentAttempts.status} = 'succeeded') desc`, desc(paymentAttempts.createdAt), desc(paymentAttempts.id))
-    .limit(1)
-    .as("card");
-  const page = db
+ *  the scale test EXPLAINs them. (Async: an email fragment's query depends on the emails' sample.) */
+export async function orderSearchQueries(db: Database, search: OrderSearch, pageSize = ORDERS_PER_PAGE) {
+  const isEmailSearch = search.q !== "" && orderNumberDigits(search.q) === undefined;
+  const where = whereOf(search, isEmailSearch ? await emailSample(db) : null);
+  // The page's orders first, then each one's card: the card is looked up for the page's rows only, whichever
+  // way the planner finds the matches (a bitmap of them is sorted after, and would be joined in full).
+  const matches = db
     .select({
       id: orders.id,
       orderNumber: orders.orderNumber,
@@ -142,16 +152,36 @@ export function orderSearchQueries(db: Database, search: OrderSearch, pageSize =
       status: orders.status,
       totalCentavos: orders.totalCentavos,
       currency: orders.currency,
-      cardBrand: card.brand,
-      cardLast4: card.last4,
     })
     .from(orders)
-    .leftJoinLateral(card, sql`true`)
     .where(where)
     .orderBy(desc(orders.createdAt), desc(orders.orderNumber))
     // One more than the page: whether there is a next one, whatever the count says.
     .limit(pageSize + 1)
-    .offset((search.page - 1) * pageSize);
+    .offset((search.page - 1) * pageSize)
+    .as("matches");
+  const card = db
+    .select({ brand: paymentAttempts.cardBrand, last4: paymentAttempts.cardLast4 })
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, matches.id))
+    .orderBy(sql`(${paymentAttempts.status} = 'succeeded') desc`, desc(paymentAttempts.createdAt), desc(paymentAttempts.id))
+    .limit(1)
+    .as("card");
+  const page = db
+    .select({
+      id: matches.id,
+      orderNumber: matches.orderNumber,
+      createdAt: matches.createdAt,
+      email: matches.email,
+      status: matches.status,
+      totalCentavos: matches.totalCentavos,
+      currency: matches.currency,
+      cardBrand: card.brand,
+      cardLast4: card.last4,
+    })
+    .from(matches)
+    .leftJoinLateral(card, sql`true`)
+    .orderBy(desc(matches.createdAt), desc(matches.orderNumber));
   const total = db
     .select({ total: count() })
     .from(db.select({ one: sql`1` }).from(orders).where(where).limit(COUNT_CAP + 1).as("capped"));
@@ -159,7 +189,7 @@ export function orderSearchQueries(db: Database, search: OrderSearch, pageSize =
 }
 
 export async function searchOrders(db: Database, search: OrderSearch, pageSize = ORDERS_PER_PAGE): Promise<OrderSearchResult> {
-  const queries = orderSearchQueries(db, search, pageSize);
+  const queries = await orderSearchQueries(db, search, pageSize);
   const found = await queries.page;
   const offset = (search.page - 1) * pageSize;
   // A page with none after it tells the total (unless it is empty past page 1): a search that finds a page or
