@@ -4,6 +4,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
+// The form's styles as global CSS imported here, not a module of the client components: no class map in their JS.
+import "@/components/checkout/checkout-form.css";
 import type { CheckoutStrings, CountryOption } from "@/components/checkout/checkout-strings";
 import styles from "@/components/checkout/checkout-page.module.css";
 import { OrderSummary } from "@/components/checkout/order-summary";

@@ -12,7 +12,6 @@ import { SaveCardCheckbox, SavedCardChoices, SavedCardCvc } from "./saved-card-p
 import { Field, type FieldHelpers } from "./form-field";
 import type { CardField, CardValues } from "./use-card-values";
 import type { PaymentAlert } from "./use-payment-submission";
-import styles from "./checkout.module.css";
 
 /** Signed in: the account's saved cards, the one chosen (null: a new card), and the form to register them with. */
 export type SavedCardsState = {
@@ -46,13 +45,13 @@ export function CardFields({
   saved: SavedCardsState;
 }) {
   return (
-    <fieldset className={styles.section}>
-      <legend className={styles.legend}>
-        <h2 className={styles.sectionHeading}>{strings.sections.payment}</h2>
+    <fieldset className="ck-section">
+      <legend className="ck-legend">
+        <h2 className="ck-section-heading">{strings.sections.payment}</h2>
       </legend>
       {/* Keyed by a counter so the same message shown again is a new alert, announced again. */}
       {alert && (
-        <div key={alert.n} role="alert" className={styles.alert}>
+        <div key={alert.n} role="alert" className="ck-alert">
           {alert.text}
         </div>
       )}
@@ -115,7 +114,7 @@ function NewCardFields({
   return (
     <>
       <Field field="cardNumber" label={strings.fields.cardNumber} hint={strings.hints.cards} error={errorText("cardNumber")}>
-        <div className={styles.cardNumberWrap}>
+        <div className="ck-card-number-wrap">
           <input
             readOnly={locked}
             type="text"
@@ -124,7 +123,7 @@ function NewCardFields({
             autoCorrect="off"
             spellCheck={false}
             placeholder="1234 1234 1234 1234"
-            className={`${styles.input} ${styles.cardNumberInput}`}
+            className={`ck-input ck-card-number-input`}
             {...a11y("cardNumber", true, brand ? "checkout-card-brand" : undefined)}
             value={cardNumber}
             ref={cardNumberRef}
@@ -138,16 +137,16 @@ function NewCardFields({
               onChange("cardNumber", value);
             }}
           />
-          <span className={styles.brandSlot} aria-live="polite">
+          <span className="ck-brand-slot" aria-live="polite">
             {brand && (
-              <span id="checkout-card-brand" className={`${styles.brand} ${styles[`brand_${brand}`] ?? ""}`}>
+              <span id="checkout-card-brand" className={`ck-brand ck-brand-${brand}`}>
                 {strings.brands[brand]}
               </span>
             )}
           </span>
         </div>
       </Field>
-      <div className={styles.row}>
+      <div className="ck-row">
         <Field field="expiry" label={strings.fields.expiry} error={errorText("expiry")}>
           <input
             readOnly={locked}
@@ -157,7 +156,7 @@ function NewCardFields({
             autoCorrect="off"
             spellCheck={false}
             placeholder={strings.fields.expiryPlaceholder}
-            className={`${styles.input} ${styles.short}`}
+            className={`ck-input ck-short`}
             {...a11y("expiry")}
             value={expiry}
             onBlur={() => onBlur("expiry")}

@@ -24,7 +24,6 @@ import { PayButton } from "./pay-button";
 import { schemaResolver } from "./schema-resolver";
 import { useCardValues } from "./use-card-values";
 import { usePaymentSubmission } from "./use-payment-submission";
-import styles from "./checkout.module.css";
 
 export type CheckoutFormProps = {
   strings: CheckoutStrings;
@@ -98,7 +97,7 @@ export function CheckoutForm({ strings, countries, states, submissionKey, prefil
 
   return (
     <>
-      <form method="post" noValidate onSubmit={payment.onSubmit} className={styles.form}>
+      <form method="post" noValidate onSubmit={payment.onSubmit} className="ck-form">
         <ErrorSummary ref={payment.summaryRef} open={payment.summaryOpen} strings={strings} errorText={helpers.errorText} />
         <ContactFields strings={strings} helpers={helpers} register={register} defaults={defaults} emailLocked={account !== null} />
         <AddressFields
