@@ -1,7 +1,7 @@
 // The list of what to fix, shown above the form after a submit that did not validate. It takes focus (see
 // use-payment-submission.ts) so a screen reader hears it first; each link moves focus to its field.
 import type { Ref } from "react";
-import { CHECKOUT_FIELDS } from "@/lib/checkout/checkout-form-schema";
+import { CHECKOUT_FIELDS } from "@/lib/checkout/checkout-fields";
 import type { CheckoutStrings } from "./checkout-strings";
 import { fieldId, type FieldHelpers } from "./form-field";
 
