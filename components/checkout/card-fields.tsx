@@ -2,15 +2,15 @@
 // no `name` (see use-card-values.ts), and format as the shopper types: the number grouped with its brand
 // shown beside it, the expiry with its slash, the CVC cut to the brand's length.
 import type { Ref } from "react";
-import type { UseFormRegister } from "react-hook-form";
+import type { Control, UseFormRegister } from "react-hook-form";
 import { detectBrand } from "@/lib/checkout/card-rules";
-import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
+import type { CheckoutForm, CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import { formatCardNumberInput, formatCvcInput, formatExpiryInput } from "./card-input";
 import type { CheckoutStrings, SavedCardOption } from "./checkout-strings";
 import { CvcField } from "./cvc-field";
 import { SaveCardCheckbox, SavedCardChoices, SavedCardCvc } from "./saved-card-picker";
 import { Field, type FieldHelpers } from "./form-field";
-import type { CardField, CardValues } from "./use-card-values";
+import { type CardField, type CardValues, useCardFieldValues } from "./use-card-values";
 import type { PaymentAlert } from "./use-payment-submission";
 
 /** Signed in: the account's saved cards, the one chosen (null: a new card), and the form to register them with. */
@@ -29,7 +29,7 @@ export function CardFields({
   strings,
   helpers,
   alert,
-  values,
+  control,
   onChange,
   onBlur,
   cardNumberRef,
@@ -38,12 +38,14 @@ export function CardFields({
   strings: CheckoutStrings;
   helpers: FieldHelpers;
   alert: PaymentAlert | null;
-  values: CardValues;
+  /** The form's control: the card values are watched here, so typing re-renders this section only. */
+  control: Control<CheckoutFormValues, unknown, CheckoutForm>;
   onChange: (field: CardField, value: string) => void;
   onBlur: (field: CardField) => void;
   cardNumberRef: Ref<HTMLInputElement>;
   saved: SavedCardsState;
 }) {
+  const values = useCardFieldValues(control);
   return (
     <fieldset className="ck-section">
       <legend className="ck-legend">

@@ -3,7 +3,8 @@
 // types (on blur, then on every change), paid through the Server Actions. The only client component of the
 // checkout; 3-D Secure is loaded on demand. Card data lives in React state only: the card inputs have no
 // `name`, the form never submits natively, and nothing from the server pre-fills them.
-// This file composes the sections; paying is in use-payment-submission.ts, the card values in use-card-values.ts.
+// This file composes the sections; paying is in use-payment-submission.ts, the card values in use-card-values.ts
+// (watched in the card section, not here: a keystroke in a card field re-renders that section only).
 import { type ReactNode, Suspense } from "react";
 import { useForm } from "react-hook-form";
 import type { CheckoutForm as CheckoutFormOutput, CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
@@ -56,6 +57,7 @@ export function CheckoutForm({ strings, countries, states, submissionKey, defaul
     getFieldState,
     getValues,
     watch,
+    control,
     formState: { errors },
   } = useForm<CheckoutFormValues, unknown, CheckoutFormOutput>({
     resolver,
@@ -63,7 +65,7 @@ export function CheckoutForm({ strings, countries, states, submissionKey, defaul
     shouldFocusError: false,
     defaultValues: defaults,
   });
-  const card = useCardValues({ watch, setValue, trigger, clearErrors });
+  const card = useCardValues({ setValue, trigger, clearErrors });
   const isMexico = watch("country") === "MX";
   const chosenId = watch("paymentMethodId");
   const chosen = savedCards.find((card) => card.paymentMethodId === chosenId && !card.expired) ?? null;
@@ -107,7 +109,7 @@ export function CheckoutForm({ strings, countries, states, submissionKey, defaul
           strings={strings}
           helpers={helpers}
           alert={payment.alert}
-          values={card.values}
+          control={control}
           onChange={card.change}
           onBlur={card.blur}
           cardNumberRef={payment.cardNumberRef}
