@@ -4,6 +4,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
+import { checkoutFormDefaults, firstChoice } from "@/components/checkout/checkout-form-defaults";
+// The form's styles as global CSS imported here, not a module of the client components: no class map in their JS.
+import "@/components/checkout/checkout-form.css";
 import type { CheckoutStrings, CountryOption } from "@/components/checkout/checkout-strings";
 import styles from "@/components/checkout/checkout-page.module.css";
 import { OrderSummary } from "@/components/checkout/order-summary";
@@ -112,7 +115,7 @@ export default async function CheckoutPage({
             countries={countryOptions(t)}
             states={mexicanStateOptions()}
             submissionKey={submissionKey}
-            prefill={withoutCardData(accountDefaults)}
+            defaults={checkoutFormDefaults(withoutCardData(accountDefaults), submissionKey, firstChoice(savedCards))}
             resume={resume}
             initialAlert={initialAlert}
           >

@@ -4,7 +4,6 @@ import type { UseFormRegister } from "react-hook-form";
 import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import type { CheckoutStrings, CountryOption } from "./checkout-strings";
 import { Field, type FieldHelpers } from "./form-field";
-import styles from "./checkout.module.css";
 
 export function AddressFields({
   strings,
@@ -27,14 +26,14 @@ export function AddressFields({
   onCountryChange: () => void;
 }) {
   return (
-    <fieldset className={styles.section}>
-      <legend className={styles.legend}>
-        <h2 className={styles.sectionHeading}>{strings.sections.billing}</h2>
+    <fieldset className="ck-section">
+      <legend className="ck-legend">
+        <h2 className="ck-section-heading">{strings.sections.billing}</h2>
       </legend>
       <Field field="country" label={strings.fields.country} error={errorText("country")}>
         <select
           autoComplete="country"
-          className={styles.select}
+          className="ck-select"
           {...a11y("country")}
           disabled={locked}
           defaultValue={defaults.country}
@@ -52,19 +51,19 @@ export function AddressFields({
           readOnly={locked}
           type="text"
           autoComplete="street-address"
-          className={styles.input}
+          className="ck-input"
           {...a11y("address")}
           defaultValue={defaults.address}
           {...register("address")}
         />
       </Field>
-      <div className={styles.row}>
+      <div className="ck-row">
         <Field field="city" label={strings.fields.city} error={errorText("city")}>
           <input
             readOnly={locked}
             type="text"
             autoComplete="address-level2"
-            className={styles.input}
+            className="ck-input"
             {...a11y("city")}
             defaultValue={defaults.city}
             {...register("city")}
@@ -76,7 +75,7 @@ export function AddressFields({
             <select
               key="state-mx"
               autoComplete="address-level1"
-              className={styles.select}
+              className="ck-select"
               {...a11y("state")}
               disabled={locked}
               defaultValue={defaults.state}
@@ -95,7 +94,7 @@ export function AddressFields({
               key="state-text"
               type="text"
               autoComplete="address-level1"
-              className={styles.input}
+              className="ck-input"
               {...a11y("state")}
               defaultValue={defaults.state}
               {...register("state")}
@@ -115,7 +114,7 @@ export function AddressFields({
           autoComplete="postal-code"
           inputMode={isMexico ? "numeric" : "text"}
           maxLength={10}
-          className={`${styles.input} ${styles.short}`}
+          className={`ck-input ck-short`}
           {...a11y("postalCode", isMexico)}
           defaultValue={defaults.postalCode}
           {...register("postalCode")}

@@ -2,17 +2,16 @@
 // no `name` (see use-card-values.ts), and format as the shopper types: the number grouped with its brand
 // shown beside it, the expiry with its slash, the CVC cut to the brand's length.
 import type { Ref } from "react";
-import type { UseFormRegister } from "react-hook-form";
+import type { Control, UseFormRegister } from "react-hook-form";
 import { detectBrand } from "@/lib/checkout/card-rules";
-import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
+import type { CheckoutForm, CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import { formatCardNumberInput, formatCvcInput, formatExpiryInput } from "./card-input";
 import type { CheckoutStrings, SavedCardOption } from "./checkout-strings";
 import { CvcField } from "./cvc-field";
 import { SaveCardCheckbox, SavedCardChoices, SavedCardCvc } from "./saved-card-picker";
 import { Field, type FieldHelpers } from "./form-field";
-import type { CardField, CardValues } from "./use-card-values";
+import { type CardField, type CardValues, useCardFieldValues } from "./use-card-values";
 import type { PaymentAlert } from "./use-payment-submission";
-import styles from "./checkout.module.css";
 
 /** Signed in: the account's saved cards, the one chosen (null: a new card), and the form to register them with. */
 export type SavedCardsState = {
@@ -30,7 +29,7 @@ export function CardFields({
   strings,
   helpers,
   alert,
-  values,
+  control,
   onChange,
   onBlur,
   cardNumberRef,
@@ -39,20 +38,22 @@ export function CardFields({
   strings: CheckoutStrings;
   helpers: FieldHelpers;
   alert: PaymentAlert | null;
-  values: CardValues;
+  /** The form's control: the card values are watched here, so typing re-renders this section only. */
+  control: Control<CheckoutFormValues, unknown, CheckoutForm>;
   onChange: (field: CardField, value: string) => void;
   onBlur: (field: CardField) => void;
   cardNumberRef: Ref<HTMLInputElement>;
   saved: SavedCardsState;
 }) {
+  const values = useCardFieldValues(control);
   return (
-    <fieldset className={styles.section}>
-      <legend className={styles.legend}>
-        <h2 className={styles.sectionHeading}>{strings.sections.payment}</h2>
+    <fieldset className="ck-section">
+      <legend className="ck-legend">
+        <h2 className="ck-section-heading">{strings.sections.payment}</h2>
       </legend>
       {/* Keyed by a counter so the same message shown again is a new alert, announced again. */}
       {alert && (
-        <div key={alert.n} role="alert" className={styles.alert}>
+        <div key={alert.n} role="alert" className="ck-alert">
           {alert.text}
         </div>
       )}
@@ -115,7 +116,7 @@ function NewCardFields({
   return (
     <>
       <Field field="cardNumber" label={strings.fields.cardNumber} hint={strings.hints.cards} error={errorText("cardNumber")}>
-        <div className={styles.cardNumberWrap}>
+        <div className="ck-card-number-wrap">
           <input
             readOnly={locked}
             type="text"
@@ -124,7 +125,7 @@ function NewCardFields({
             autoCorrect="off"
             spellCheck={false}
             placeholder="1234 1234 1234 1234"
-            className={`${styles.input} ${styles.cardNumberInput}`}
+            className={`ck-input ck-card-number-input`}
             {...a11y("cardNumber", true, brand ? "checkout-card-brand" : undefined)}
             value={cardNumber}
             ref={cardNumberRef}
@@ -138,16 +139,16 @@ function NewCardFields({
               onChange("cardNumber", value);
             }}
           />
-          <span className={styles.brandSlot} aria-live="polite">
+          <span className="ck-brand-slot" aria-live="polite">
             {brand && (
-              <span id="checkout-card-brand" className={`${styles.brand} ${styles[`brand_${brand}`] ?? ""}`}>
+              <span id="checkout-card-brand" className={`ck-brand ck-brand-${brand}`}>
                 {strings.brands[brand]}
               </span>
             )}
           </span>
         </div>
       </Field>
-      <div className={styles.row}>
+      <div className="ck-row">
         <Field field="expiry" label={strings.fields.expiry} error={errorText("expiry")}>
           <input
             readOnly={locked}
@@ -157,7 +158,7 @@ function NewCardFields({
             autoCorrect="off"
             spellCheck={false}
             placeholder={strings.fields.expiryPlaceholder}
-            className={`${styles.input} ${styles.short}`}
+            className={`ck-input ck-short`}
             {...a11y("expiry")}
             value={expiry}
             onBlur={() => onBlur("expiry")}

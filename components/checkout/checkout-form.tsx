@@ -3,28 +3,24 @@
 // types (on blur, then on every change), paid through the Server Actions. The only client component of the
 // checkout; 3-D Secure is loaded on demand. Card data lives in React state only: the card inputs have no
 // `name`, the form never submits natively, and nothing from the server pre-fills them.
-// This file composes the sections; paying is in use-payment-submission.ts, the card values in use-card-values.ts.
-import { type ReactNode, Suspense, useState } from "react";
+// This file composes the sections; paying is in use-payment-submission.ts, the card values in use-card-values.ts
+// (watched in the card section, not here: a keystroke in a card field re-renders that section only).
+import { type ReactNode, Suspense } from "react";
 import { useForm } from "react-hook-form";
-import {
-  type CheckoutForm as CheckoutFormOutput,
-  type CheckoutFormValues,
-  checkoutFormSchema,
-} from "@/lib/checkout/checkout-form-schema";
+import type { CheckoutForm as CheckoutFormOutput, CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import type { ResumableAuthentication } from "@/lib/checkout/payment-step";
 import { AddressFields } from "./address-fields";
 import { CardFields } from "./card-fields";
-import { checkoutFormDefaults } from "./checkout-form-defaults";
 import type { CheckoutStrings, CountryOption, SavedCardOption } from "./checkout-strings";
 import { ContactFields } from "./contact-fields";
 import { ErrorSummary } from "./error-summary";
 import { fieldHelpers } from "./form-field";
 import { LazyThreeDSecure } from "./lazy-three-d-secure";
 import { PayButton } from "./pay-button";
-import { schemaResolver } from "./schema-resolver";
+import { loadCheckoutSchema } from "./load-checkout-schema";
+import { lazySchemaResolver } from "./schema-resolver";
 import { useCardValues } from "./use-card-values";
 import { usePaymentSubmission } from "./use-payment-submission";
-import styles from "./checkout.module.css";
 
 export type CheckoutFormProps = {
   strings: CheckoutStrings;
@@ -33,8 +29,8 @@ export type CheckoutFormProps = {
   states: CountryOption[];
   /** Made by the server with the page; every submit sends it until the server hands out the next one. */
   submissionKey: string;
-  /** Contact and address remembered by the server (never card data). */
-  prefill: Partial<CheckoutFormValues>;
+  /** The form's starting values, made on the server (checkout-form-defaults.ts): never card data. */
+  defaults: CheckoutFormValues;
   /** A 3-D Secure step started before a reload: opened again at once. */
   resume: ResumableAuthentication | null;
   /** A known message to show in the payment section when the page opens (e.g. after a failed 3-D Secure). */
@@ -45,15 +41,12 @@ export type CheckoutFormProps = {
   account: { savedCards: SavedCardOption[] } | null;
 };
 
-/** The default saved card if it can be used, else the newest usable one, else a new card (""). */
-function firstChoice(cards: SavedCardOption[]): string {
-  const usable = cards.filter((card) => !card.expired);
-  return (usable.find((card) => card.isDefault) ?? usable[0])?.paymentMethodId ?? "";
-}
+const resolver = lazySchemaResolver(loadCheckoutSchema);
+/** The schema's chunk starts loading as the shopper reaches the form (the first check is on the first blur). */
+const preloadSchema = () => void loadCheckoutSchema().catch(() => {});
 
-export function CheckoutForm({ strings, countries, states, submissionKey, prefill, resume, initialAlert, children, account }: CheckoutFormProps) {
+export function CheckoutForm({ strings, countries, states, submissionKey, defaults, resume, initialAlert, children, account }: CheckoutFormProps) {
   const savedCards = account?.savedCards ?? [];
-  const [defaults] = useState(() => checkoutFormDefaults(prefill, submissionKey, firstChoice(savedCards)));
   const {
     register,
     handleSubmit,
@@ -64,14 +57,15 @@ export function CheckoutForm({ strings, countries, states, submissionKey, prefil
     getFieldState,
     getValues,
     watch,
+    control,
     formState: { errors },
   } = useForm<CheckoutFormValues, unknown, CheckoutFormOutput>({
-    resolver: schemaResolver(checkoutFormSchema),
+    resolver,
     mode: "onTouched",
     shouldFocusError: false,
     defaultValues: defaults,
   });
-  const card = useCardValues({ watch, setValue, trigger, clearErrors });
+  const card = useCardValues({ setValue, trigger, clearErrors });
   const isMexico = watch("country") === "MX";
   const chosenId = watch("paymentMethodId");
   const chosen = savedCards.find((card) => card.paymentMethodId === chosenId && !card.expired) ?? null;
@@ -98,7 +92,7 @@ export function CheckoutForm({ strings, countries, states, submissionKey, prefil
 
   return (
     <>
-      <form method="post" noValidate onSubmit={payment.onSubmit} className={styles.form}>
+      <form method="post" noValidate onSubmit={payment.onSubmit} onFocus={preloadSchema} onPointerDown={preloadSchema} className="ck-form">
         <ErrorSummary ref={payment.summaryRef} open={payment.summaryOpen} strings={strings} errorText={helpers.errorText} />
         <ContactFields strings={strings} helpers={helpers} register={register} defaults={defaults} emailLocked={account !== null} />
         <AddressFields
@@ -115,7 +109,7 @@ export function CheckoutForm({ strings, countries, states, submissionKey, prefil
           strings={strings}
           helpers={helpers}
           alert={payment.alert}
-          values={card.values}
+          control={control}
           onChange={card.change}
           onBlur={card.blur}
           cardNumberRef={payment.cardNumberRef}

@@ -4,7 +4,6 @@ import type { UseFormRegister } from "react-hook-form";
 import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import type { CheckoutStrings } from "./checkout-strings";
 import { Field, type FieldHelpers } from "./form-field";
-import styles from "./checkout.module.css";
 
 export function ContactFields({
   strings,
@@ -21,9 +20,9 @@ export function ContactFields({
   emailLocked: boolean;
 }) {
   return (
-    <fieldset className={styles.section}>
-      <legend className={styles.legend}>
-        <h2 className={styles.sectionHeading}>{strings.sections.contact}</h2>
+    <fieldset className="ck-section">
+      <legend className="ck-legend">
+        <h2 className="ck-section-heading">{strings.sections.contact}</h2>
       </legend>
       <Field field="email" label={strings.fields.email} error={errorText("email")}>
         <input
@@ -31,19 +30,19 @@ export function ContactFields({
           type="email"
           autoComplete="email"
           spellCheck={false}
-          className={styles.input}
+          className="ck-input"
           {...a11y("email")}
           defaultValue={defaults.email}
           {...register("email")}
         />
       </Field>
-      <div className={styles.row}>
+      <div className="ck-row">
         <Field field="firstName" label={strings.fields.firstName} error={errorText("firstName")}>
           <input
             readOnly={locked}
             type="text"
             autoComplete="given-name"
-            className={styles.input}
+            className="ck-input"
             {...a11y("firstName")}
             defaultValue={defaults.firstName}
             {...register("firstName")}
@@ -54,7 +53,7 @@ export function ContactFields({
             readOnly={locked}
             type="text"
             autoComplete="family-name"
-            className={styles.input}
+            className="ck-input"
             {...a11y("lastName")}
             defaultValue={defaults.lastName}
             {...register("lastName")}
@@ -66,7 +65,7 @@ export function ContactFields({
           readOnly={locked}
           type="tel"
           autoComplete="tel"
-          className={styles.input}
+          className="ck-input"
           {...a11y("phone")}
           defaultValue={defaults.phone}
           {...register("phone")}

@@ -3,7 +3,6 @@
 import type { Ref } from "react";
 import type { CheckoutStrings } from "./checkout-strings";
 import { Field, type FieldHelpers } from "./form-field";
-import styles from "./checkout.module.css";
 
 export function CvcField({
   strings,
@@ -34,7 +33,7 @@ export function CvcField({
         autoComplete="cc-csc"
         autoCorrect="off"
         spellCheck={false}
-        className={`${styles.input} ${styles.short}`}
+        className={`ck-input ck-short`}
         {...a11y("cvc", true)}
         value={value}
         ref={inputRef}

@@ -1,10 +1,9 @@
 // The list of what to fix, shown above the form after a submit that did not validate. It takes focus (see
 // use-payment-submission.ts) so a screen reader hears it first; each link moves focus to its field.
 import type { Ref } from "react";
-import { CHECKOUT_FIELDS } from "@/lib/checkout/checkout-form-schema";
+import { CHECKOUT_FIELDS } from "@/lib/checkout/checkout-fields";
 import type { CheckoutStrings } from "./checkout-strings";
 import { fieldId, type FieldHelpers } from "./form-field";
-import styles from "./checkout.module.css";
 
 export function ErrorSummary({
   ref,
@@ -26,11 +25,11 @@ export function ErrorSummary({
   if (!open || errors.length === 0) return null;
 
   return (
-    <div ref={ref} tabIndex={-1} role="group" aria-labelledby="checkout-error-summary-heading" className={styles.errorSummary}>
-      <h2 id="checkout-error-summary-heading" className={styles.errorSummaryHeading}>
+    <div ref={ref} tabIndex={-1} role="group" aria-labelledby="checkout-error-summary-heading" className="ck-error-summary">
+      <h2 id="checkout-error-summary-heading" className="ck-error-summary-heading">
         {strings.errorSummaryHeading}
       </h2>
-      <ul className={styles.errorSummaryList}>
+      <ul className="ck-error-summary-list">
         {errors.map(({ field, text }) => (
           <li key={field}>
             <a

@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import type { FieldErrors } from "react-hook-form";
 import type { CheckoutField, CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import type { CheckoutStrings } from "./checkout-strings";
-import styles from "./checkout.module.css";
 
 export const fieldId = (field: CheckoutField) => `checkout-${field}`;
 
@@ -59,13 +58,13 @@ export function Field({
 }) {
   const id = fieldId(field);
   return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
+    <div className="ck-field">
+      <label htmlFor={id} className="ck-label">
         {label}
-        {optional && <span className={styles.optional}> {optional}</span>}
+        {optional && <span className="ck-optional"> {optional}</span>}
       </label>
       {hint && (
-        <p id={`${id}-hint`} className={styles.hint}>
+        <p id={`${id}-hint`} className="ck-hint">
           {hint}
         </p>
       )}
@@ -73,7 +72,7 @@ export function Field({
       {/* Always rendered, so the message is announced when it appears. */}
       <div aria-live="polite">
         {error && (
-          <p id={`${id}-error`} className={styles.error}>
+          <p id={`${id}-error`} className="ck-error">
             {error}
           </p>
         )}

@@ -2,7 +2,6 @@
 // and the visually hidden status repeats it for screen readers.
 import type { Ref } from "react";
 import type { CheckoutStrings } from "./checkout-strings";
-import styles from "./checkout.module.css";
 
 export function PayButton({
   ref,
@@ -21,7 +20,7 @@ export function PayButton({
       <button
         ref={ref}
         type="submit"
-        className={styles.pay}
+        className="ck-pay"
         disabled={busy || locked}
         aria-busy={busy || undefined}
         // Pressing keeps the focus in the field being typed in: leaving it would show its message before the
@@ -29,10 +28,10 @@ export function PayButton({
         // every field anyway (and then focuses the error summary).
         onMouseDown={(event) => event.preventDefault()}
       >
-        {busy && <span className={styles.spinner} aria-hidden="true" />}
+        {busy && <span className="ck-spinner" aria-hidden="true" />}
         {busy ? strings.processing : strings.pay}
       </button>
-      <p role="status" className={styles.visuallyHidden}>
+      <p role="status" className="ck-visually-hidden">
         {busy ? strings.processing : ""}
       </p>
     </>

@@ -8,7 +8,6 @@ import type { CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import type { CheckoutStrings, SavedCardOption } from "./checkout-strings";
 import { CvcField } from "./cvc-field";
 import type { FieldHelpers } from "./form-field";
-import styles from "./checkout.module.css";
 
 export function SavedCardChoices({
   strings,
@@ -28,12 +27,12 @@ export function SavedCardChoices({
 }) {
   const radio = register("paymentMethodId", { onChange: onChoose });
   return (
-    <div role="radiogroup" aria-labelledby="checkout-saved-cards-legend" className={styles.savedCards} ref={choiceRef} tabIndex={-1}>
-      <p id="checkout-saved-cards-legend" className={styles.label}>
+    <div role="radiogroup" aria-labelledby="checkout-saved-cards-legend" className="ck-saved-cards" ref={choiceRef} tabIndex={-1}>
+      <p id="checkout-saved-cards-legend" className="ck-label">
         {strings.savedCards.legend}
       </p>
       {cards.map((card) => (
-        <label key={card.paymentMethodId} className={`${styles.choice} ${card.expired ? styles.choiceDisabled : ""}`}>
+        <label key={card.paymentMethodId} className={`ck-choice ${card.expired ? "ck-choice-disabled" : ""}`}>
           <input
             type="radio"
             value={card.paymentMethodId}
@@ -43,13 +42,13 @@ export function SavedCardChoices({
             disabled={card.expired}
             {...radio}
           />
-          <span className={styles.choiceLabel}>{card.label}</span>
-          <span className={card.expired ? styles.expiredNote : styles.optional}>{card.expiry}</span>
+          <span className="ck-choice-label">{card.label}</span>
+          <span className={card.expired ? "ck-expired-note" : "ck-optional"}>{card.expiry}</span>
         </label>
       ))}
-      <label className={styles.choice}>
+      <label className="ck-choice">
         <input type="radio" value="" defaultChecked={defaultChoice === ""} {...radio} />
-        <span className={styles.choiceLabel}>{strings.savedCards.useNewCard}</span>
+        <span className="ck-choice-label">{strings.savedCards.useNewCard}</span>
       </label>
     </div>
   );
@@ -91,7 +90,7 @@ export function SavedCardCvc({
 /** "Save this card for future purchases" under a new card (signed in only). */
 export function SaveCardCheckbox({ strings, register, locked }: { strings: CheckoutStrings; register: UseFormRegister<CheckoutFormValues>; locked: boolean }) {
   return (
-    <label className={styles.checkbox}>
+    <label className="ck-checkbox">
       <input type="checkbox" disabled={locked} {...register("saveCard")} />
       <span>{strings.savedCards.saveCard}</span>
     </label>

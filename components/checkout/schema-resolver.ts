@@ -27,3 +27,22 @@ export function schemaResolver<Input extends FieldValues, Output extends FieldVa
     return { values: {}, errors: issuesToFieldErrors<Input>(parsed.error.issues) };
   };
 }
+
+/**
+ * The same resolver for a schema loaded on demand (its chunk, zod with it, is not in the page's first JS: issue 9).
+ * When it cannot be loaded (a deploy removed this release's chunks) the browser does not validate: the values go
+ * to the Server Action as typed, which parses them with the same schema and answers the fields' problems.
+ */
+export function lazySchemaResolver<Input extends FieldValues, Output extends FieldValues>(
+  load: () => Promise<z.ZodMiniType<Output, Input>>,
+): Resolver<Input, unknown, Output> {
+  return async (values, context, options) => {
+    let schema: z.ZodMiniType<Output, Input>;
+    try {
+      schema = await load();
+    } catch {
+      return { values: values as unknown as Output, errors: {} };
+    }
+    return schemaResolver(schema)(values, context, options);
+  };
+}

@@ -7,7 +7,6 @@ import { useEffect, useRef } from "react";
 import type { ResumableAuthentication } from "@/lib/checkout/payment-step";
 import type { ThreeDSecureStrings } from "./checkout-strings";
 import { sessionIdOf } from "./device-data-message";
-import styles from "./checkout.module.css";
 
 /** How long the device-data page may take before the checkout gives up. */
 export const DEVICE_DATA_TIMEOUT_MS = 10_000;
@@ -67,8 +66,8 @@ function DeviceData({ step, strings, onDeviceData, onDeviceDataTimeout }: ThreeD
   }, [step.url]);
 
   return (
-    <div className={styles.hiddenFrame}>
-      <iframe name={name} title={strings.deviceFrameTitle} width={10} height={10} className={styles.hiddenFrame} />
+    <div className="ck-hidden-frame">
+      <iframe name={name} title={strings.deviceFrameTitle} width={10} height={10} className="ck-hidden-frame" />
       <form ref={formRef} method="post" action={step.url} target={name}>
         <input type="hidden" name="JWT" value={step.jwt} />
       </form>
@@ -96,7 +95,7 @@ function Challenge({ step, strings, onCancel, cancelling }: ThreeDSecureProps) {
   return (
     <dialog
       ref={dialogRef}
-      className={styles.dialog}
+      className="ck-dialog"
       aria-labelledby={headingId}
       aria-describedby={explanationId}
       onCancel={(event) => {
@@ -109,18 +108,18 @@ function Challenge({ step, strings, onCancel, cancelling }: ThreeDSecureProps) {
         if (!dialogRef.current?.open) onCancel();
       }}
     >
-      <h2 id={headingId} className={styles.dialogHeading}>
+      <h2 id={headingId} className="ck-dialog-heading">
         {strings.heading}
       </h2>
-      <p id={explanationId} className={styles.dialogText}>
+      <p id={explanationId} className="ck-dialog-text">
         {strings.explanation}
       </p>
-      <iframe name={name} title={strings.frameTitle} width={390} height={400} className={styles.challengeFrame} />
+      <iframe name={name} title={strings.frameTitle} width={390} height={400} className="ck-challenge-frame" />
       <form ref={formRef} method="post" action={step.url} target={name} hidden>
         <input type="hidden" name="JWT" value={step.jwt} />
       </form>
-      <div className={styles.dialogActions}>
-        <button type="button" className={styles.secondaryButton} onClick={onCancel} disabled={cancelling} aria-busy={cancelling || undefined}>
+      <div className="ck-dialog-actions">
+        <button type="button" className="ck-secondary-button" onClick={onCancel} disabled={cancelling} aria-busy={cancelling || undefined}>
           {cancelling ? strings.cancelling : strings.cancel}
         </button>
       </div>

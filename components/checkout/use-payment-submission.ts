@@ -6,7 +6,8 @@
 import { type FormEvent, startTransition, useEffect, useRef, useState } from "react";
 import type { FieldErrors, UseFormReturn } from "react-hook-form";
 import { abandonAuthentication, continueAuthentication, payWithCard } from "@/app/checkout/actions";
-import { CHECKOUT_FIELDS, type CheckoutForm, type CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
+import { CHECKOUT_FIELDS } from "@/lib/checkout/checkout-fields";
+import type { CheckoutForm, CheckoutFormValues } from "@/lib/checkout/checkout-form-schema";
 import type { PaymentStep, ResumableAuthentication } from "@/lib/checkout/payment-step";
 import { collectBrowserInfo } from "./card-input";
 import type { CheckoutStrings } from "./checkout-strings";

@@ -97,19 +97,4 @@ export function cardFromForm(form: CheckoutForm): { number: string; expiryMonth:
   return { number: digitsOnly(form.cardNumber), expiryMonth: expiry.month, expiryYear: expiry.year, cvc: form.cvc.trim() };
 }
 
-/** The checkout form's field names, in the order of the page (the error summary lists them so). */
-export const CHECKOUT_FIELDS = [
-  "email",
-  "firstName",
-  "lastName",
-  "phone",
-  "address",
-  "city",
-  "state",
-  "postalCode",
-  "country",
-  "cardNumber",
-  "expiry",
-  "cvc",
-] as const;
-export type CheckoutField = (typeof CHECKOUT_FIELDS)[number];
+export { CHECKOUT_FIELDS, type CheckoutField } from "./checkout-fields";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod/mini";
-import { issuesToFieldErrors, schemaResolver } from "@/components/checkout/schema-resolver";
+import { issuesToFieldErrors, lazySchemaResolver, schemaResolver } from "@/components/checkout/schema-resolver";
+import { loadCheckoutSchema } from "@/components/checkout/load-checkout-schema";
 import { checkoutFormSchema } from "@/lib/checkout/checkout-form-schema";
 
 const resolverOptions = { fields: {}, shouldUseNativeValidation: false } as const;
@@ -47,5 +48,27 @@ describe("the checkout form's schema resolver", () => {
       expiry: { type: "custom", message: "expiry" },
       cvc: { type: "custom", message: "required" },
     });
+  });
+
+  it("validates with a schema loaded on demand", async () => {
+    const schema = z.object({ cvc: z.string().check(z.regex(/^\d{3}$/, "cvc")) });
+    let loads = 0;
+    const resolver = lazySchemaResolver(async () => {
+      loads++;
+      return schema;
+    });
+    expect(await resolver({ cvc: "1" }, undefined, resolverOptions)).toEqual({ values: {}, errors: { cvc: { type: "invalid_format", message: "cvc" } } });
+    expect(loads).toBe(1);
+  });
+
+  it("leaves the checking to the server when the schema cannot be loaded (a deploy removed its chunk)", async () => {
+    const resolver = lazySchemaResolver<{ cvc: string }, { cvc: string }>(() => Promise.reject(new Error("ChunkLoadError")));
+    expect(await resolver({ cvc: "1" }, undefined, resolverOptions)).toEqual({ values: { cvc: "1" }, errors: {} });
+  });
+
+  it("loads the shared checkout schema once for every form on the page", async () => {
+    const first = loadCheckoutSchema();
+    expect(loadCheckoutSchema()).toBe(first);
+    expect(await first).toBe(checkoutFormSchema);
   });
 });
