@@ -10,7 +10,7 @@ import { type AlertWebhookStatus, alerts, paymentAttempts } from "@/lib/db/schem
 import type { Mailer } from "@/lib/mail/send-mail";
 import { getLogger } from "@/lib/observability/logger";
 import { type AlertFacts, alertEmail, alertPayload } from "./alert-message";
-import { type AlertDecision, type SuccessRateWindow, SUCCESS_RATE_WINDOW_MINUTES, decide, isAlerting, summarizeWindow } from "./success-rate";
+import { type AlertDecision, type SuccessRateWindow, SUCCESS_RATE_WINDOW_MINUTES, decide, isAlerting, summarizeWindow, windowEndingAt } from "./success-rate";
 
 export type SuccessRateAlertSettings = {
   /** The threshold, 0..1 (ALERT_SUCCESS_RATE). */
@@ -60,8 +60,7 @@ export async function checkSuccessRate(
     // The database's clock, the one updated_at is written with; read after the lock, so a check that waited
     // sees the alert the other one recorded.
     const [bounds] = await tx.execute<{ end_ms: number }>(sql`select (extract(epoch from clock_timestamp()) * 1000)::float8 as end_ms`);
-    const windowEnd = new Date(Math.floor(Number(bounds!.end_ms)));
-    const windowStart = new Date(windowEnd.getTime() - minutes * 60_000);
+    const { windowStart, windowEnd } = windowEndingAt(Number(bounds!.end_ms), minutes);
     const rows = await tx
       .select({ status: paymentAttempts.status, declineCode: paymentAttempts.declineCode, count: sql<number>`count(*)::int` })
       .from(paymentAttempts)

@@ -4,6 +4,16 @@ import type { AlertDecline, AlertKind } from "@/lib/db/schema";
 
 /** How far back the check looks: card payments that reached a final status in the last 15 minutes. */
 export const SUCCESS_RATE_WINDOW_MINUTES = 15;
+
+/**
+ * The window that ends at the database clock's reading `clockMs` (epoch ms, with its fraction). The end is
+ * rounded up to the millisecond: updated_at keeps microseconds, and an attempt finished in the same millisecond
+ * as the reading (a fast machine, a check right after a payment) must not fall just past the window's end.
+ */
+export function windowEndingAt(clockMs: number, minutes: number): { windowStart: Date; windowEnd: Date } {
+  const windowEnd = new Date(Math.ceil(clockMs));
+  return { windowStart: new Date(windowEnd.getTime() - minutes * 60_000), windowEnd };
+}
 /** How many decline reasons an alert names. */
 export const TOP_DECLINES = 3;
 /** A failed or expired attempt without a decline code is counted under this one. */

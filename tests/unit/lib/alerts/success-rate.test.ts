@@ -10,6 +10,7 @@ import {
   ratePercent,
   summarizeWindow,
   type SuccessRateWindow,
+  windowEndingAt,
   thresholdPercent,
   topDeclines,
 } from "@/lib/alerts/success-rate";
@@ -171,5 +172,19 @@ describe("percentages", () => {
     expect(isBelow(17 / 20, 0.85)).toBe(false);
     expect(isBelow(68 / 80, 0.85)).toBe(false);
     expect(isBelow(0.9, 0.85)).toBe(false);
+  });
+});
+
+describe("windowEndingAt", () => {
+  it("ends the window at the clock's millisecond rounded up, so an attempt finished within it is inside", () => {
+    const { windowStart, windowEnd } = windowEndingAt(1_764_000_000_123.4, 15);
+    expect(windowEnd.getTime()).toBe(1_764_000_000_124);
+    // An attempt stamped 123.7 ms (microseconds kept by PostgreSQL) is not past the end.
+    expect(1_764_000_000_123.7).toBeLessThanOrEqual(windowEnd.getTime());
+    expect(windowEnd.getTime() - windowStart.getTime()).toBe(15 * 60_000);
+  });
+
+  it("keeps a reading on a whole millisecond as it is", () => {
+    expect(windowEndingAt(1_764_000_000_123, 5).windowEnd.getTime()).toBe(1_764_000_000_123);
   });
 });
