@@ -3,7 +3,7 @@
 // for an investigation), webhook ids past any redelivery (Cheqpay retries for about 32 hours), and expired
 // sign-in tokens and sessions. Orders, attempts, their timelines and emails are the merchant's records: never
 // pruned here. Deleted in batches, so no statement holds its locks long on a big table.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 
 const BATCH = 5_000;
@@ -29,7 +29,7 @@ export async function pruneRecords(db: Database, retentionDays: number): Promise
   };
 }
 
-async function deleteInBatches(db: Database, table: ReturnType<typeof sql>, key: ReturnType<typeof sql>, condition: ReturnType<typeof sql>): Promise<number> {
+async function deleteInBatches(db: Database, table: SQL, key: SQL, condition: SQL): Promise<number> {
   let total = 0;
   for (;;) {
     const rows = await db.execute(sql`
