@@ -13,6 +13,7 @@ import {
   toWireDevice,
 } from "./mappers";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry-policy";
+import type { HttpSend } from "./http-send";
 import { type CheqpayRequestEvent, sendCheqpayRequest, type TransportConfig } from "./transport";
 import type {
   CreatePaymentOrderInput,
@@ -43,7 +44,7 @@ export type CheqpayClientOptions = {
   timeoutMs?: number;
   retryPolicy?: Partial<RetryPolicy>;
   amountUnit?: AmountUnit;
-  fetch?: typeof fetch;
+  fetch?: HttpSend;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onRequest?: (event: CheqpayRequestEvent) => void;

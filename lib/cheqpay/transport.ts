@@ -16,6 +16,7 @@ import {
   type RetrySafety,
   shouldRetry,
 } from "./retry-policy";
+import { type HttpResponse, type HttpSend, sendHttp } from "./http-send";
 
 export type CheqpayRequestEvent = {
   operation: string;
@@ -36,7 +37,8 @@ export type TransportConfig = {
   merchantId: string;
   timeoutMs: number;
   retryPolicy: RetryPolicy;
-  fetch?: typeof fetch;
+  /** The HTTP exchange (default: Node's http/https, http-send.ts); tests pass a scripted `fetch`. */
+  fetch?: HttpSend;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onRequest?: (event: CheqpayRequestEvent) => void;
@@ -101,10 +103,10 @@ async function attemptOnce<T>(
   requestId: string,
 ): Promise<AttemptOutcome<T>> {
   const context = { requestId, operation: request.operation };
-  let response: Response;
+  let response: HttpResponse;
   let text: string;
   try {
-    response = await (config.fetch ?? fetch)(url, {
+    response = await (config.fetch ?? sendHttp)(url, {
       method: request.method,
       headers: {
         "x-api-key": config.apiKey,
