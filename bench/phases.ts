@@ -12,7 +12,7 @@ import { lighthouse, type LighthouseResult } from "./lighthouse";
 import { measureLatency } from "./payment-latency";
 import type { BenchMetrics } from "./report";
 import { seedOrdersUpTo, timeQueries } from "./scale";
-import { paymentThroughput, sandboxThroughput, trivialActionThroughput } from "./throughput";
+import { paymentThroughput, type Rate, sandboxThroughput, trivialActionThroughput } from "./throughput";
 
 export type Phases = { metrics: BenchMetrics; details: Record<string, unknown> };
 
@@ -93,6 +93,9 @@ export async function runPhases(ctx: BenchContext, floorBuild: Promise<{ dir: st
     paymentsPerSecond: payments.perSecond,
     trivialActionsPerSecond: trivial.perSecond,
     sandboxCreatesPerSecond: sandboxRate,
+    appCpuMsPerPayment: cpuMsPerRequest(payments),
+    appCpuMsPerTrivialAction: cpuMsPerRequest(trivial),
+    appCoresDuringPayments: payments.cores?.app ?? null,
     smallOrders,
     largeOrders,
     latencySmallP50Ms: latency.app.p50,
@@ -125,6 +128,11 @@ export async function runPhases(ctx: BenchContext, floorBuild: Promise<{ dir: st
     if (typeof value === "number") metrics[key] = round2(value);
   }
   return { metrics, details };
+}
+
+/** The app's CPU milliseconds per completed request in a throughput run; null without a CPU reading. */
+function cpuMsPerRequest(rate: Rate): number | null {
+  return rate.cores && rate.perSecond > 0 ? (rate.cores.app / rate.perSecond) * 1000 : null;
 }
 
 type LighthouseRuns = {

@@ -4,14 +4,24 @@
 import { spawn } from "node:child_process";
 import { makeCarts } from "./lib/carts";
 import type { BenchContext } from "./lib/context";
+import { coresUsed, type CpuShares, cpuSecondsByKind } from "./lib/process-cpu";
 import { payGuest, ping } from "./lib/shopper";
 
-export type Rate = { completed: number; failed: number; seconds: number; perSecond: number; firstError: string | null };
+export type Rate = {
+  completed: number;
+  failed: number;
+  seconds: number;
+  perSecond: number;
+  firstError: string | null;
+  /** Cores each kind of process used meanwhile (bench/lib/process-cpu.ts); null off Linux. */
+  cores: CpuShares | null;
+};
 
 /** `workers` loops calling `op` until `seconds` pass (or `op` answers false: nothing left to do). */
 export async function closedLoop(workers: number, seconds: number, op: (worker: number) => Promise<boolean>): Promise<Rate> {
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
+  const cpuBefore = cpuSecondsByKind();
   let completed = 0;
   let failed = 0;
   let firstError: string | null = null;
@@ -27,8 +37,9 @@ export async function closedLoop(workers: number, seconds: number, op: (worker: 
     }
   };
   await Promise.all(Array.from({ length: workers }, (_, w) => loop(w)));
+  const cores = coresUsed(cpuBefore, cpuSecondsByKind(), (performance.now() - started) / 1000);
   const elapsed = Math.min(seconds, (performance.now() - started) / 1000);
-  return { completed, failed, seconds: elapsed, perSecond: completed / elapsed, firstError };
+  return { completed, failed, seconds: elapsed, perSecond: completed / elapsed, firstError, cores };
 }
 
 /** Enough carts for a generous rate; a run that uses them all stops early and says so. */

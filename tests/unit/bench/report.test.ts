@@ -13,6 +13,9 @@ const passing: BenchMetrics = {
   paymentsPerSecond: 300,
   trivialActionsPerSecond: 850,
   sandboxCreatesPerSecond: 2500,
+  appCpuMsPerPayment: 3.2,
+  appCpuMsPerTrivialAction: 1.1,
+  appCoresDuringPayments: 0.96,
   smallOrders: 1000,
   largeOrders: 1_000_000,
   latencySmallP50Ms: 10,
@@ -94,6 +97,11 @@ describe("the output", () => {
     expect(table.find((line) => line.startsWith("| Lighthouse at calibrated"))).toBe(
       "| Lighthouse at calibrated CPU slowdown 2.2x (benchmarkIndex 900) | score 99, TBT 900 ms | score 100, TBT 0 ms |  |  |",
     );
+  });
+
+  it("shows the app's CPU per payment beside its CPU per trivial action, unjudged", () => {
+    const row = rows(passing).find((r) => r.measure.startsWith("App CPU per request"));
+    expect(row).toMatchObject({ value: "3.2 ms per payment (app at 0.96 cores)", floor: "1.1 ms per trivial action", pass: null });
   });
 
   it("ends with one JSON line holding the issue's keys", () => {
