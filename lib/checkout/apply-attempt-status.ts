@@ -5,11 +5,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CardSummary, PayerAuthentication } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
 import { inOrder } from "@/lib/db/in-order";
-import { cartLines, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
+import { cartLines, emailOutbox, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { addToOutbox, outboxInsert, queueOutboxEmails } from "@/lib/emails/outbox";
+import { addToOutbox, queueOutboxEmails } from "@/lib/emails/outbox";
 import { getLogger } from "@/lib/observability/logger";
 import { recordAttemptMove } from "./attempt-events";
+import type { TimelineLine } from "./cheqpay-call-log";
 import { allowedPredecessors, type AttemptStatus } from "./attempt-status";
 
 export type AttemptRow = typeof paymentAttempts.$inferSelect;
@@ -29,24 +30,30 @@ export type AttemptUpdate = {
 
 export type ApplyResult = { attempt: AttemptRow; changed: boolean };
 
+/** A round trip's place kept for a statement that is not needed this time. */
+const NO_STATEMENT = { execute: async (): Promise<void> => undefined };
+
 /** In-flight statuses: a failure from one of them, learned later (webhook, reconciliation), is worth an email. */
 const PENDING_FOR_SHOPPER: readonly AttemptStatus[] = ["submitted", "requires_device_data", "requires_challenge"];
 
+/** `lines`: timeline lines that led here (the Cheqpay calls of this answer), written in the move's first round
+ *  trip, whether or not the attempt moves. */
 export async function applyAttemptStatus(
   db: Database,
   attemptId: string,
   update: AttemptUpdate,
   source: StatusSource,
   detail: Record<string, unknown> = {},
+  lines: readonly TimelineLine[] = [],
 ): Promise<ApplyResult> {
   try {
-    const result = await moveAttempt(db, attemptId, update, source, detail);
+    const result = await moveAttempt(db, attemptId, update, source, detail, lines);
     if (result.changed) recordAttemptMove(result.attempt, source, result.orderPaid);
     await queueOutboxEmails(result.outboxIds);
     return { attempt: result.attempt, changed: result.changed };
   } catch (error) {
     if (update.status !== "succeeded" || !isSecondSuccess(error)) throw error;
-    return recordSecondCharge(db, attemptId, source, detail);
+    return recordSecondCharge(db, attemptId, source, detail, lines);
   }
 }
 
@@ -56,11 +63,14 @@ async function moveAttempt(
   update: AttemptUpdate,
   source: StatusSource,
   detail: Record<string, unknown>,
+  lines: readonly TimelineLine[],
 ): Promise<ApplyResult & { outboxIds: string[]; orderPaid: boolean }> {
   return db.transaction(async (tx) => {
     const keepsPayerAuth = update.status === "requires_device_data" || update.status === "requires_challenge";
-    // The status before and the guarded move in one round trip (the read runs first, lib/db/in-order.ts).
-    const [[before], [moved]] = await inOrder(
+    // The lines that led here, the status before and the guarded move in one round trip (in this order,
+    // lib/db/in-order.ts).
+    const [, [before], [moved]] = await inOrder(
+      lines.length > 0 ? tx.insert(paymentEvents).values([...lines]) : NO_STATEMENT,
       tx.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)),
       tx
         .update(paymentAttempts)
@@ -122,15 +132,24 @@ function isSecondSuccess(error: unknown): boolean {
  * attempt is in flight at a time). The money moved, so it is recorded on the order's timeline for staff to
  * refund, and the caller (a webhook) is answered normally instead of failing forever.
  */
-async function recordSecondCharge(db: Database, attemptId: string, source: StatusSource, detail: Record<string, unknown>): Promise<ApplyResult> {
+async function recordSecondCharge(
+  db: Database,
+  attemptId: string,
+  source: StatusSource,
+  detail: Record<string, unknown>,
+  lines: readonly TimelineLine[],
+): Promise<ApplyResult> {
   const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
   if (!attempt) throw new Error(`Unknown payment attempt ${attemptId}`);
-  await db.insert(paymentEvents).values({
-    orderId: attempt.orderId,
-    attemptId,
-    kind: "attempt.second_charge",
-    detail: { source, externalId: attempt.externalId, cheqpayOrderId: attempt.cheqpayOrderId, ...detail },
-  });
+  await db.insert(paymentEvents).values([
+    ...lines,
+    {
+      orderId: attempt.orderId,
+      attemptId,
+      kind: "attempt.second_charge",
+      detail: { source, externalId: attempt.externalId, cheqpayOrderId: attempt.cheqpayOrderId, ...detail },
+    },
+  ]);
   getLogger().error(
     { event: "payment.second_charge", orderId: attempt.orderId, attemptId, externalId: attempt.externalId, amountCentavos: attempt.amountCentavos },
     "a second attempt of an already paid order was charged: refund it",
@@ -155,25 +174,33 @@ function isLateFailure(status: AttemptStatus, before: AttemptStatus | undefined,
 }
 
 /** The order is paid once, and what it bought leaves the cart it came from (items added in another tab
- *  since stay). The confirmation email joins the outbox in the same transaction. */
+ *  since stay). The confirmation email joins the outbox in the same transaction. The attempt's timeline line
+ *  and all of this go in one round trip. */
 async function markOrderPaid(tx: Transaction, orderId: string, timeline: { execute(): Promise<unknown> }): Promise<{ paid: boolean; outboxId: string | null }> {
-  // The attempt's timeline line goes in the same round trip as the order's move.
-  const [, [paid]] = await inOrder(
-    timeline,
-    tx
-      .update(orders)
-      .set({ status: "paid", paidAt: sql`now()`, updatedAt: sql`now()` })
-      .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
-      .returning({ cartId: orders.cartId }),
-  );
-  if (!paid) return { paid: false, outboxId: null };
-  const bought = tx.select({ productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, orderId));
-  // The order's line, the email and the cart's emptying: one round trip. Only the cart's lines, never the cart
-  // row: a checkout locks the cart and then the order, so locking them here in the other order could deadlock.
-  const [, [outbox]] = await inOrder(
-    tx.insert(paymentEvents).values({ orderId, kind: "order.paid", detail: {} }),
-    outboxInsert(tx, { eventKey: `order-confirmation:${orderId}`, kind: "order-confirmation", orderId }),
-    ...(paid.cartId ? [tx.delete(cartLines).where(and(eq(cartLines.cartId, paid.cartId), inArray(cartLines.productId, bought)))] : []),
-  );
-  return { paid: true, outboxId: outbox?.id ?? null };
+  const [, [row]] = await inOrder(timeline, tx.execute<{ paid: boolean; outbox_id: string | null }>(orderPaidStatement(orderId)));
+  return { paid: row?.paid === true, outboxId: row?.outbox_id ?? null };
+}
+
+/**
+ * One statement: the order's move to paid and, only if it moved, its `order.paid` line, the confirmation email
+ * and the emptying of its cart (data-modifying CTEs run once each, all or nothing). Only the cart's lines, never
+ * the cart row: a checkout locks the cart and then the order, so locking them here in the other order could
+ * deadlock.
+ */
+function orderPaidStatement(orderId: string) {
+  return sql`
+    with paid as (
+      update ${orders} set status = 'paid', paid_at = now(), updated_at = now()
+      where id = ${orderId} and status = 'pending'
+      returning id, cart_id),
+    paid_line as (
+      insert into ${paymentEvents} (order_id, kind, detail) select id, 'order.paid', '{}'::jsonb from paid),
+    email as (
+      insert into ${emailOutbox} (event_key, kind, order_id) select ${`order-confirmation:${orderId}`}, 'order-confirmation', id from paid
+      on conflict do nothing
+      returning id),
+    emptied as (
+      delete from ${cartLines} line using paid
+      where line.cart_id = paid.cart_id and line.product_id in (select product_id from ${orderLines} where order_id = paid.id))
+    select exists (select 1 from paid) as paid, (select id from email) as outbox_id`;
 }

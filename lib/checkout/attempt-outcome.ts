@@ -14,7 +14,8 @@ import type { Database } from "@/lib/db/client";
 import { applyAttemptStatus, type AttemptRow, type StatusSource } from "./apply-attempt-status";
 import { attemptStatusFor } from "./attempt-status";
 import { declineCodeForReason } from "./decline-codes";
-import { cheqpayCallLog } from "./cheqpay-call-log";
+import { cheqpayCallLog, type TimelineLine } from "./cheqpay-call-log";
+import { paymentEvents } from "@/lib/db/schema";
 import { saveCardOfAttempt } from "./save-card-of-attempt";
 import type { CheckoutProblem, DeclineCode, PaymentStep } from "./payment-step";
 
@@ -32,15 +33,31 @@ export const newSubmissionKey = () => randomBytes(18).toString("base64url");
 /** Applies an order Cheqpay returned to the attempt; answers the attempt as it now stands. A card the shopper
  *  asked to save is stored once the attempt has succeeded, whichever path (this answer or a webhook) got there
  *  first: only Cheqpay's answers carry the saved method's id. */
-export async function applyPaymentOrder(db: Database, attempt: AttemptRow, order: PaymentOrder, source: StatusSource): Promise<AttemptRow> {
-  const current = await applyOrderStatus(db, attempt, order, source);
+export async function applyPaymentOrder(
+  db: Database,
+  attempt: AttemptRow,
+  order: PaymentOrder,
+  source: StatusSource,
+  /** The timeline lines of the calls that brought this answer (cheqpay-call-log.ts `take`), written with the move. */
+  lines: readonly TimelineLine[] = [],
+): Promise<AttemptRow> {
+  const current = await applyOrderStatus(db, attempt, order, source, lines);
   if (current.status === "succeeded" && current.saveCard) await saveCardOfAttempt(db, current, order);
   return current;
 }
 
-async function applyOrderStatus(db: Database, attempt: AttemptRow, order: PaymentOrder, source: StatusSource): Promise<AttemptRow> {
+async function applyOrderStatus(
+  db: Database,
+  attempt: AttemptRow,
+  order: PaymentOrder,
+  source: StatusSource,
+  lines: readonly TimelineLine[],
+): Promise<AttemptRow> {
   const status = attemptStatusFor(order.status);
-  if (!status) return attempt;
+  if (!status) {
+    if (lines.length > 0) await db.insert(paymentEvents).values([...lines]);
+    return attempt;
+  }
   const { attempt: current } = await applyAttemptStatus(
     db,
     attempt.id,
@@ -54,6 +71,7 @@ async function applyOrderStatus(db: Database, attempt: AttemptRow, order: Paymen
     },
     source,
     { cheqpayStatus: order.cheqpayStatus },
+    lines,
   );
   return current;
 }

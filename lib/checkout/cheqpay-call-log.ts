@@ -5,34 +5,44 @@ import type { Database } from "@/lib/db/client";
 import { paymentEvents } from "@/lib/db/schema";
 import { getLogger } from "@/lib/observability/logger";
 
-export type CallLog = { call: CallOptions; flush(db: Database): Promise<void> };
+/** A timeline line, ready to insert. */
+export type TimelineLine = typeof paymentEvents.$inferInsert;
+
+export type CallLog = {
+  call: CallOptions;
+  /** Writes the lines collected so far (best effort). */
+  flush(db: Database): Promise<void>;
+  /** Hands the lines collected so far to the caller, to be written with its own statements (one round trip). */
+  take(): TimelineLine[];
+};
 
 export function cheqpayCallLog(orderId: string, attemptId: string | null, extra: Record<string, string> = {}): CallLog {
   const events: CheqpayRequestEvent[] = [];
+  const take = (): TimelineLine[] =>
+    events.splice(0).map((event) => ({
+      orderId,
+      attemptId,
+      kind: "cheqpay.call",
+      detail: {
+        operation: event.operation,
+        method: event.method,
+        httpStatus: event.httpStatus,
+        durationMs: Math.round(event.durationMs),
+        attempt: event.attempt,
+        errorCode: event.errorCode,
+        willRetry: event.willRetry,
+        requestId: event.requestId,
+        ...extra,
+      },
+    }));
   return {
     call: { onRequest: (event) => events.push(event) },
+    take,
     async flush(db) {
-      const batch = events.splice(0);
-      if (batch.length === 0) return;
+      const lines = take();
+      if (lines.length === 0) return;
       try {
-        await db.insert(paymentEvents).values(
-          batch.map((event) => ({
-            orderId,
-            attemptId,
-            kind: "cheqpay.call",
-            detail: {
-              operation: event.operation,
-              method: event.method,
-              httpStatus: event.httpStatus,
-              durationMs: Math.round(event.durationMs),
-              attempt: event.attempt,
-              errorCode: event.errorCode,
-              willRetry: event.willRetry,
-              requestId: event.requestId,
-              ...extra,
-            },
-          })),
-        );
+        await db.insert(paymentEvents).values(lines);
       } catch (error) {
         // The timeline is a record, not a step of the payment: losing a line must not fail it.
         getLogger().error({ event: "timeline.write_failed", orderId, err: error }, "Cheqpay calls not recorded on the timeline");

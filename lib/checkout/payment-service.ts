@@ -135,8 +135,8 @@ async function submitToCheqpay(
       billingAddress: order.billingAddress as BillingAddressJson,
       device: deviceInformation(ctx.device, payment.browser),
     }, log.call);
-    await log.flush(ctx.db);
-    current = await applyPaymentOrder(ctx.db, attempt, created, "create-response");
+    // The call's timeline lines go in with the move, in its first round trip.
+    current = await applyPaymentOrder(ctx.db, attempt, created, "create-response", log.take());
   } catch (error) {
     await log.flush(ctx.db);
     current = await applyCheqpayError(ctx.db, ctx.cheqpay, attempt, error, "create-response");
@@ -169,8 +169,7 @@ export async function continueAuthentication(
         },
         log.call,
       );
-      await log.flush(db);
-      current = await applyPaymentOrder(db, attempt, next, "payer-authentication");
+      current = await applyPaymentOrder(db, attempt, next, "payer-authentication", log.take());
     } catch (error) {
       await log.flush(db);
       current = await applyCheqpayError(db, ctx.cheqpay, attempt, error, "payer-authentication");
@@ -206,8 +205,7 @@ export async function completeChallenge(
         { paymentOrderId: attempt.cheqpayOrderId, authenticationTransactionId: input.transactionId },
         log.call,
       );
-      await log.flush(db);
-      current = await applyPaymentOrder(db, attempt, validated, "three-ds-return");
+      current = await applyPaymentOrder(db, attempt, validated, "three-ds-return", log.take());
     } catch (error) {
       await log.flush(db);
       current = await applyCheqpayError(db, ctx.cheqpay, attempt, error, "three-ds-return");

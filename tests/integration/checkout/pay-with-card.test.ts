@@ -1,10 +1,10 @@
 // payWithCard end to end: our database (real PostgreSQL) and a real Cheqpay sandbox process over HTTP.
 import { describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { addToCart, createCart } from "@/lib/cart/cart-queries";
 import type { DeclineCode } from "@/lib/checkout/payment-step";
 import { payWithCard } from "@/lib/checkout/payment-service";
-import { products } from "@/lib/db/schema";
+import { emailOutbox, paymentEvents, products } from "@/lib/db/schema";
 import { loadOrderByToken, loadOrderPaymentState } from "@/lib/orders/order-queries";
 import { clientFor, rawApi, requestLog, useSandbox } from "../../support/cheqpay-sandbox";
 import {
@@ -56,6 +56,24 @@ describe("an approved card", () => {
       state: "paid",
       payment: { status: "succeeded", cardBrand: "mastercard", cardLast4: "4444" },
     });
+  });
+
+  it("writes the order's timeline in order: the create call, the attempt's success, the order paid; and queues the confirmation email", async () => {
+    const { cartId } = await cartWith(db, [[24900, 1]]);
+    await payWithCard(context(), cartId, checkoutForm());
+
+    const order = await onlyOrderOf(cartId);
+    const [attempt] = await attemptsOf(db, order.id);
+    const events = await db.select().from(paymentEvents).where(eq(paymentEvents.orderId, order.id)).orderBy(asc(paymentEvents.id));
+    expect(events.map((e) => [e.kind, e.attemptId])).toEqual([
+      ["cheqpay.call", attempt!.id],
+      ["attempt.status", attempt!.id],
+      ["order.paid", null],
+    ]);
+    expect(events[0]!.detail).toMatchObject({ operation: "createPaymentOrder", httpStatus: 201, attempt: 1, errorCode: null });
+    expect(events[1]!.detail).toMatchObject({ status: "succeeded", source: "create-response" });
+    const emails = await db.select().from(emailOutbox).where(eq(emailOutbox.orderId, order.id));
+    expect(emails.map((e) => [e.kind, e.eventKey])).toEqual([["order-confirmation", `order-confirmation:${order.id}`]]);
   });
 
   it("sends the order total in centavos, priced from our database", async () => {
