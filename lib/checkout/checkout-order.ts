@@ -29,58 +29,70 @@ export async function ensureCheckoutOrder(
   account: Pick<Account, "id" | "email"> | null = null,
 ): Promise<CheckoutOrderResult> {
   if (!isUuid(cartId)) return { kind: "empty" };
-  return db.transaction(async (tx) => {
-    // Lock the cart (two tabs submitting at once make one order, not two) and read it, in one round trip: the
-    // read runs after the lock and sees what its previous holder committed (lib/db/in-order.ts).
-    const [[locked], rows] = await inOrder(
-      tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for("update"),
-      cartRowsQuery(tx as unknown as Database, cartId),
-    );
-    if (!locked) return { kind: "empty" };
-    const cart = cartOfRows(rows);
-    if (!cart) return { kind: "empty" };
-    const existing = cart.checkoutOrderId ? await currentOrder(tx as unknown as Database, cart) : null;
-    if (existing?.status === "paid") return { kind: "order", order: existing };
-    if (cart.lines.length === 0) return { kind: "empty" };
-    if (cart.lines.some((line) => !line.available)) return { kind: "unavailable" };
-    const contact = contactOf(form, locale, account);
-    if (existing) {
-      const [updated] = await tx
-        .update(orders)
-        .set({ ...contact, updatedAt: sql`now()` })
-        .where(eq(orders.id, existing.id))
-        .returning();
-      return { kind: "order", order: updated! };
-    }
-    // The order's id is made here so that its lines and the cart's link go in the same round trip.
-    const orderId = randomUUID();
-    const [[order]] = await inOrder(
-      tx
-        .insert(orders)
-        .values({
-          ...contact,
-          id: orderId,
-          publicToken: randomBytes(24).toString("base64url"),
-          currency: cart.currency,
-          subtotalCentavos: cart.subtotalCentavos,
-          totalCentavos: cart.subtotalCentavos,
-          cartId: cart.id,
-        })
-        .returning(),
-      tx.insert(orderLines).values(
-        cart.lines.map((line) => ({
-          orderId,
-          productId: line.productId,
-          name: line.name,
-          unitPriceCentavos: line.unitPriceCentavos,
-          quantity: line.quantity,
-          lineTotalCentavos: line.lineTotalCentavos,
-        })),
-      ),
-      tx.update(carts).set({ checkoutOrderId: orderId, updatedAt: sql`now()` }).where(eq(carts.id, cart.id)),
-    );
-    return { kind: "order", order: order! };
-  });
+  return db.transaction((tx) => checkoutOrderWithin(tx, cartId, form, locale, account));
+}
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** `ensureCheckoutOrder` inside the caller's transaction (which then holds the cart's lock until it ends). */
+export async function checkoutOrderWithin(
+  tx: Transaction,
+  cartId: string,
+  form: CheckoutForm,
+  locale: Locale,
+  account: Pick<Account, "id" | "email"> | null,
+): Promise<CheckoutOrderResult> {
+  if (!isUuid(cartId)) return { kind: "empty" };
+  // Lock the cart (two tabs submitting at once make one order, not two) and read it, in one round trip: the
+  // read runs after the lock and sees what its previous holder committed (lib/db/in-order.ts).
+  const [[locked], rows] = await inOrder(
+    tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).for("update"),
+    cartRowsQuery(tx as unknown as Database, cartId),
+  );
+  if (!locked) return { kind: "empty" };
+  const cart = cartOfRows(rows);
+  if (!cart) return { kind: "empty" };
+  const existing = cart.checkoutOrderId ? await currentOrder(tx as unknown as Database, cart) : null;
+  if (existing?.status === "paid") return { kind: "order", order: existing };
+  if (cart.lines.length === 0) return { kind: "empty" };
+  if (cart.lines.some((line) => !line.available)) return { kind: "unavailable" };
+  const contact = contactOf(form, locale, account);
+  if (existing) {
+    const [updated] = await tx
+      .update(orders)
+      .set({ ...contact, updatedAt: sql`now()` })
+      .where(eq(orders.id, existing.id))
+      .returning();
+    return { kind: "order", order: updated! };
+  }
+  // The order's id is made here so that its lines and the cart's link go in the same round trip.
+  const orderId = randomUUID();
+  const [[order]] = await inOrder(
+    tx
+      .insert(orders)
+      .values({
+        ...contact,
+        id: orderId,
+        publicToken: randomBytes(24).toString("base64url"),
+        currency: cart.currency,
+        subtotalCentavos: cart.subtotalCentavos,
+        totalCentavos: cart.subtotalCentavos,
+        cartId: cart.id,
+      })
+      .returning(),
+    tx.insert(orderLines).values(
+      cart.lines.map((line) => ({
+        orderId,
+        productId: line.productId,
+        name: line.name,
+        unitPriceCentavos: line.unitPriceCentavos,
+        quantity: line.quantity,
+        lineTotalCentavos: line.lineTotalCentavos,
+      })),
+    ),
+    tx.update(carts).set({ checkoutOrderId: orderId, updatedAt: sql`now()` }).where(eq(carts.id, cart.id)),
+  );
+  return { kind: "order", order: order! };
 }
 
 /** The cart's checkout order when it still matches the cart (or is already paid); null: make a new one. */
@@ -97,8 +109,9 @@ async function currentOrder(db: Database, cart: Cart): Promise<OrderRow | null> 
   return orderKeys.join() === cartKeys.join() ? order : null;
 }
 
-/** Signed in, the order is the account's (only it may open the order) and uses the account's email. */
-function contactOf(form: CheckoutForm, locale: Locale, account: Pick<Account, "id" | "email"> | null) {
+/** The order's contact as the form gives it. Signed in, the order is the account's (only it may open the
+ *  order) and uses the account's email. */
+export function contactOf(form: CheckoutForm, locale: Locale, account: Pick<Account, "id" | "email"> | null) {
   const billingAddress: BillingAddressJson = {
     line1: form.address,
     city: form.city,

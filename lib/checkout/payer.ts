@@ -8,7 +8,10 @@ import type { CheqpayClient, CustomerInput } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
 import type { OrderRow } from "./checkout-order";
 
-export async function payerOf(db: Database, cheqpay: CheqpayClient, order: OrderRow, account: Account | null): Promise<CustomerInput> {
+/** The order's contact, as written or about to be (checkout-order.ts `contactOf`). */
+type OrderContact = Pick<OrderRow, "firstName" | "lastName" | "email" | "phone">;
+
+export async function payerOf(db: Database, cheqpay: CheqpayClient, order: OrderContact, account: Account | null): Promise<CustomerInput> {
   if (!account) {
     return { firstName: order.firstName, lastName: order.lastName, email: order.email, phone: order.phone ?? undefined };
   }

@@ -78,7 +78,7 @@ export type LimitedInsert =
   | { kind: "conflict" }
   | { kind: "limited"; verdict: Extract<PaymentLimitVerdict, { kind: "limited" }> };
 
-type AttemptValues = Omit<typeof paymentAttempts.$inferInsert, "clientIp" | "email">;
+export type AttemptValues = Omit<typeof paymentAttempts.$inferInsert, "clientIp" | "email">;
 
 /** Counts and inserts the attempt in one transaction, holding the locks of the IP, the email and the order. */
 export async function insertAttemptWithinLimits(
@@ -88,52 +88,55 @@ export async function insertAttemptWithinLimits(
   values: AttemptValues,
 ): Promise<LimitedInsert> {
   try {
-    return await insertUnderLocks(db, limits, keys, values);
+    return await db.transaction((tx) => insertAttemptWithin(tx, limits, keys, values));
   } catch (error) {
     if (error instanceof OrderPaidMeanwhile) return { kind: "conflict" };
     throw error;
   }
 }
 
-/** Thrown to roll the insert back: the order was paid while the insert waited (see below). */
-class OrderPaidMeanwhile extends Error {}
+/** Thrown to roll the insert back: the order was paid while the insert waited (see below). Whoever opened the
+ *  transaction catches it and answers `conflict`. */
+export class OrderPaidMeanwhile extends Error {}
 
-async function insertUnderLocks(
-  db: Database,
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** `insertAttemptWithinLimits` inside the caller's transaction: the locks are held until it ends. Throws
+ *  OrderPaidMeanwhile to roll it back. */
+export async function insertAttemptWithin(
+  tx: Transaction,
   limits: PaymentLimits,
   keys: PaymentLimitKeys & { orderId: string },
   values: AttemptValues,
 ): Promise<LimitedInsert> {
-  return db.transaction(async (tx) => {
-    // Always in this order (IP, email, order): two submits never wait on each other's locks in a cycle. The
-    // reads after the locks go in the same round trip and still see what the locks' last holders committed.
-    const lockKeys = [keys.clientIp && `ip:${keys.clientIp}`, `email:${keys.email}`, `order:${keys.orderId}`].filter(Boolean);
-    const [, [order], counted] = await inOrder(
-      tx.execute(advisoryLocks(lockKeys.map((key) => `payment-limit:${key}`))),
-      // Paid since the caller read it (another tab's attempt finished): never start a second charge, nor refuse.
-      tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId)),
-      paymentLimitCount(tx as unknown as Database, limits, keys),
-    );
-    if (order?.status !== "pending") return { kind: "conflict" };
-    const verdict = verdictOf(counted, limits, keys);
-    if (verdict.kind === "repeat") return { kind: "conflict" };
-    if (verdict.kind === "limited") return { kind: "limited", verdict };
-    // The status read above can be stale: an attempt of the order still in flight then (a 3-D Secure step
-    // talking to Cheqpay) may have succeeded since. The insert waits for that transaction's commit on the
-    // one-in-flight index and then goes in; the order it paid is read afresh by the next statement (its own
-    // snapshot, taken after the insert), and the insert undone.
-    const [[attempt], [now]] = await inOrder(
-      tx
-        .insert(paymentAttempts)
-        .values({ ...values, clientIp: keys.clientIp, email: keys.email })
-        .onConflictDoNothing()
-        .returning(),
-      tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId)),
-    );
-    if (!attempt) return { kind: "conflict" };
-    if (now?.status !== "pending") throw new OrderPaidMeanwhile();
-    return { kind: "inserted", attempt };
-  });
+  // Always in this order (IP, email, order): two submits never wait on each other's locks in a cycle. The
+  // reads after the locks go in the same round trip and still see what the locks' last holders committed.
+  const lockKeys = [keys.clientIp && `ip:${keys.clientIp}`, `email:${keys.email}`, `order:${keys.orderId}`].filter(Boolean);
+  const [, [order], counted] = await inOrder(
+    tx.execute(advisoryLocks(lockKeys.map((key) => `payment-limit:${key}`))),
+    // Paid since the caller read it (another tab's attempt finished): never start a second charge, nor refuse.
+    tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId)),
+    paymentLimitCount(tx as unknown as Database, limits, keys),
+  );
+  if (order?.status !== "pending") return { kind: "conflict" };
+  const verdict = verdictOf(counted, limits, keys);
+  if (verdict.kind === "repeat") return { kind: "conflict" };
+  if (verdict.kind === "limited") return { kind: "limited", verdict };
+  // The status read above can be stale: an attempt of the order still in flight then (a 3-D Secure step
+  // talking to Cheqpay) may have succeeded since. The insert waits for that transaction's commit on the
+  // one-in-flight index and then goes in; the order it paid is read afresh by the next statement (its own
+  // snapshot, taken after the insert), and the insert undone.
+  const [[attempt], [now]] = await inOrder(
+    tx
+      .insert(paymentAttempts)
+      .values({ ...values, clientIp: keys.clientIp, email: keys.email })
+      .onConflictDoNothing()
+      .returning(),
+    tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId)),
+  );
+  if (!attempt) return { kind: "conflict" };
+  if (now?.status !== "pending") throw new OrderPaidMeanwhile();
+  return { kind: "inserted", attempt };
 }
 
 /**

@@ -21,12 +21,13 @@ import {
 } from "./attempt-outcome";
 import { IN_FLIGHT_STATUSES, isInFlight } from "./attempt-status";
 import type { BrowserInfo, CheckoutForm } from "./checkout-form-schema";
-import { type BillingAddressJson, ensureCheckoutOrder, type OrderRow } from "./checkout-order";
+import { type BillingAddressJson, contactOf, type OrderRow } from "./checkout-order";
 import { recordEvent } from "@/lib/observability/events";
 import { cheqpayCallLog } from "./cheqpay-call-log";
 import { deviceInformation } from "./device-information";
 import { payerOf } from "./payer";
-import { insertAttemptWithinLimits, paymentLimitKeys, paymentLimitVerdict, refusePayment } from "./payment-limits";
+import { type AttemptValues, insertAttemptWithinLimits, paymentLimitKeys, paymentLimitVerdict, refusePayment } from "./payment-limits";
+import { writeOrderWithAttempt } from "./order-with-attempt";
 import { planPayment } from "./payment-plan";
 import type { PaymentStep } from "./payment-step";
 
@@ -65,36 +66,39 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
   const { plan } = planned;
   // Past a card-testing limit already: refused before anything is written.
   if (early.kind === "limited") return refusePayment(ctx.db, ctx.messages, keys, early);
-  const result = await ensureCheckoutOrder(ctx.db, cartId, form, ctx.locale, ctx.account);
-  if (result.kind === "empty") return problem("cart-empty", ctx.messages);
-  if (result.kind === "unavailable") return problem("cart-unavailable", ctx.messages);
-  const { order } = result;
-  if (order.status === "paid") return { kind: "paid", orderUrl: `/orders/${order.publicToken}` };
   let payer: CustomerInput;
   try {
-    payer = await payerOf(ctx.db, ctx.cheqpay, order, ctx.account);
+    // From the contact the order is written with (the same values), before the writes: then the order and the
+    // attempt go in one transaction, and a payer that cannot be made leaves nothing behind.
+    payer = await payerOf(ctx.db, ctx.cheqpay, contactOf(form, ctx.locale, ctx.account), ctx.account);
   } catch (error) {
     // The account's Cheqpay customer could not be made: nothing was charged.
     if (error instanceof CheqpayError) return problem("processor-unavailable", ctx.messages);
     throw error;
   }
-
-  for (let tries = 0; tries < 3; tries++) {
-    const orderKeys = { ...keys, orderId: order.id };
-    const inserted = await insertAttemptWithinLimits(ctx.db, ctx.limits, orderKeys, {
-      orderId: order.id,
-      externalId: `att_${randomBytes(12).toString("hex")}`,
-      submissionKey: form.submissionKey,
-      status: "submitted",
-      amountCentavos: order.totalCentavos,
-      currency: order.currency,
-      cardBrand: plan.card.brand,
-      cardLast4: plan.card.last4,
-      cardExpiryMonth: plan.card.expiryMonth,
-      cardExpiryYear: plan.card.expiryYear,
-      savedPaymentMethodId: plan.savedPaymentMethodId,
-      saveCard: plan.saveCard,
-    });
+  const attemptFor = (order: OrderRow): AttemptValues => ({
+    orderId: order.id,
+    externalId: `att_${randomBytes(12).toString("hex")}`,
+    submissionKey: form.submissionKey,
+    status: "submitted",
+    amountCentavos: order.totalCentavos,
+    currency: order.currency,
+    cardBrand: plan.card.brand,
+    cardLast4: plan.card.last4,
+    cardExpiryMonth: plan.card.expiryMonth,
+    cardExpiryYear: plan.card.expiryYear,
+    savedPaymentMethodId: plan.savedPaymentMethodId,
+    saveCard: plan.saveCard,
+  });
+  const written = await writeOrderWithAttempt(ctx.db, { limits: ctx.limits, cartId, form, locale: ctx.locale, account: ctx.account, keys, attemptFor });
+  if (written.kind === "empty") return problem("cart-empty", ctx.messages);
+  if (written.kind === "unavailable") return problem("cart-unavailable", ctx.messages);
+  const { order } = written;
+  const paid = (): PaymentStep => ({ kind: "paid", orderUrl: `/orders/${order.publicToken}` });
+  if (!written.inserted) return paid();
+  const orderKeys = { ...keys, orderId: order.id };
+  let inserted = written.inserted;
+  for (let tries = 1; ; tries++) {
     if (inserted.kind === "limited") return refusePayment(ctx.db, ctx.messages, orderKeys, inserted.verdict);
     if (inserted.kind === "inserted") return submitToCheqpay(ctx, order, inserted.attempt, { source: plan.source, payer, browser: form.browser });
     // Same key (a double submit racing this one), another attempt of the order in flight, or the order paid.
@@ -103,9 +107,10 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
     const blocker = await inFlightAttempt(ctx.db, order.id);
     if (blocker && !(await clearBlocker(ctx, blocker))) return problem("payment-in-progress", ctx.messages);
     // The attempt that was in the way may have paid the order: never start a second charge after it.
-    if (await isPaid(ctx.db, order.id)) return { kind: "paid", orderUrl: `/orders/${order.publicToken}` };
+    if (await isPaid(ctx.db, order.id)) return paid();
+    if (tries === 3) return problem("payment-in-progress", ctx.messages);
+    inserted = await insertAttemptWithinLimits(ctx.db, ctx.limits, orderKeys, attemptFor(order));
   }
-  return problem("payment-in-progress", ctx.messages);
 }
 
 async function submitToCheqpay(

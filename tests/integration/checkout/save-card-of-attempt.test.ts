@@ -115,13 +115,16 @@ describe("when Cheqpay cannot make the account's customer", () => {
 
     const step = await payWithCard(context(account), cartId, checkoutForm({ saveCard: true }));
     expect(step).toEqual({ kind: "problem", code: "processor-unavailable", message: messages.decline("GENERIC"), nextSubmissionKey: expect.any(String) });
-    const [order] = await ordersOfCart(db, cartId);
-    expect(await attemptsOf(db, order!.id)).toEqual([]);
+    // The payer is made before anything is written: no order, no attempt, no create.
+    expect(await ordersOfCart(db, cartId)).toEqual([]);
     expect(await createBodies()).toEqual([]);
     expect((await accountOf(db, account.id)).cheqpayCustomerId).toBeNull();
 
     const retry = await payWithCard(context(account), cartId, checkoutForm({ saveCard: true, submissionKey: step.kind === "problem" ? step.nextSubmissionKey : "" }));
+    const [order, ...others] = await ordersOfCart(db, cartId);
+    expect(others).toEqual([]);
     expect(retry).toEqual({ kind: "paid", orderUrl: `/orders/${order!.publicToken}` });
+    expect(await attemptsOf(db, order!.id)).toHaveLength(1);
     expect(await savedCardRowsOf(db, account.id)).toHaveLength(1);
   });
 });
