@@ -4,7 +4,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CardSummary, PayerAuthentication } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
-import { inOrder } from "@/lib/db/in-order";
+import { inOrder, noStatement } from "@/lib/db/in-order";
 import { cartLines, emailOutbox, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { addToOutbox, queueOutboxEmails } from "@/lib/emails/outbox";
@@ -29,9 +29,6 @@ export type AttemptUpdate = {
 };
 
 export type ApplyResult = { attempt: AttemptRow; changed: boolean };
-
-/** A round trip's place kept for a statement that is not needed this time. */
-const NO_STATEMENT = { execute: async (): Promise<void> => undefined };
 
 /** In-flight statuses: a failure from one of them, learned later (webhook, reconciliation), is worth an email. */
 const PENDING_FOR_SHOPPER: readonly AttemptStatus[] = ["submitted", "requires_device_data", "requires_challenge"];
@@ -67,11 +64,11 @@ async function moveAttempt(
 ): Promise<ApplyResult & { outboxIds: string[]; orderPaid: boolean }> {
   return db.transaction(async (tx) => {
     const keepsPayerAuth = update.status === "requires_device_data" || update.status === "requires_challenge";
-    // The lines that led here, the status before and the guarded move in one round trip (in this order,
-    // lib/db/in-order.ts).
+    // The lines that led here, the status before (only a late failure needs it) and the guarded move in one
+    // round trip, in this order (lib/db/in-order.ts).
     const [, [before], [moved]] = await inOrder(
-      lines.length > 0 ? tx.insert(paymentEvents).values([...lines]) : NO_STATEMENT,
-      tx.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)),
+      lines.length > 0 ? tx.insert(paymentEvents).values([...lines]) : noStatement,
+      mayBeLate(source) ? tx.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)) : noStatement,
       tx
         .update(paymentAttempts)
         .set({
@@ -170,7 +167,12 @@ type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** A payment the shopper was waiting on failed and they learn it only by email: a webhook or the reconciliation
  *  (not the shopper's own request, whose page shows it) ended an attempt that was in flight. */
 function isLateFailure(status: AttemptStatus, before: AttemptStatus | undefined, source: StatusSource): boolean {
-  return (status === "failed" || status === "expired") && before !== undefined && PENDING_FOR_SHOPPER.includes(before) && (source === "webhook" || source === "reconciliation");
+  return (status === "failed" || status === "expired") && before !== undefined && PENDING_FOR_SHOPPER.includes(before) && mayBeLate(source);
+}
+
+/** Only these learn of a payment after the shopper's own request has answered. */
+function mayBeLate(source: StatusSource): boolean {
+  return source === "webhook" || source === "reconciliation";
 }
 
 /** The order is paid once, and what it bought leaves the cart it came from (items added in another tab

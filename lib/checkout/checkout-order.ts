@@ -15,7 +15,8 @@ import type { CheckoutForm } from "./checkout-form-schema";
 export type OrderRow = typeof orders.$inferSelect;
 
 export type CheckoutOrderResult =
-  | { kind: "order"; order: OrderRow }
+  /** `created`: made by this call (no other transaction can see it before the commit). */
+  | { kind: "order"; order: OrderRow; created: boolean }
   | { kind: "empty" }
   | { kind: "unavailable" };
 
@@ -53,7 +54,7 @@ export async function checkoutOrderWithin(
   const cart = cartOfRows(rows);
   if (!cart) return { kind: "empty" };
   const existing = cart.checkoutOrderId ? await currentOrder(tx as unknown as Database, cart) : null;
-  if (existing?.status === "paid") return { kind: "order", order: existing };
+  if (existing?.status === "paid") return { kind: "order", order: existing, created: false };
   if (cart.lines.length === 0) return { kind: "empty" };
   if (cart.lines.some((line) => !line.available)) return { kind: "unavailable" };
   const contact = contactOf(form, locale, account);
@@ -63,7 +64,7 @@ export async function checkoutOrderWithin(
       .set({ ...contact, updatedAt: sql`now()` })
       .where(eq(orders.id, existing.id))
       .returning();
-    return { kind: "order", order: updated! };
+    return { kind: "order", order: updated!, created: false };
   }
   // The order's id is made here so that its lines and the cart's link go in the same round trip.
   const orderId = randomUUID();
@@ -92,7 +93,7 @@ export async function checkoutOrderWithin(
     ),
     tx.update(carts).set({ checkoutOrderId: orderId, updatedAt: sql`now()` }).where(eq(carts.id, cart.id)),
   );
-  return { kind: "order", order: order! };
+  return { kind: "order", order: order!, created: true };
 }
 
 /** The cart's checkout order when it still matches the cart (or is already paid); null: make a new one. */

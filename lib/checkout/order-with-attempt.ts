@@ -35,7 +35,9 @@ export async function writeOrderWithAttempt(db: Database, input: OrderWithAttemp
       const { order } = result;
       if (order.status === "paid") return { kind: "order", order, inserted: null };
       orderSeen = order;
-      const inserted = await insertAttemptWithin(tx, input.limits, { ...input.keys, orderId: order.id }, input.attemptFor(order));
+      const inserted = await insertAttemptWithin(tx, input.limits, { ...input.keys, orderId: order.id }, input.attemptFor(order), {
+        orderIsNew: result.created,
+      });
       return { kind: "order", order, inserted };
     });
   } catch (error) {

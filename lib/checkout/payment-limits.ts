@@ -6,7 +6,7 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { PaymentLimits } from "@/lib/config";
 import type { Database } from "@/lib/db/client";
-import { inOrder } from "@/lib/db/in-order";
+import { inOrder, noStatement } from "@/lib/db/in-order";
 import { orders, paymentAttempts, paymentLimitRefusals } from "@/lib/db/schema";
 import { limitAddress, minutesToWait } from "@/lib/limits/sliding-window";
 import { advisoryLocks, countedColumns, DATABASE_NOW_MS, limitCountOf, windowInterval } from "@/lib/limits/window-count-sql";
@@ -102,23 +102,26 @@ export class OrderPaidMeanwhile extends Error {}
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** `insertAttemptWithinLimits` inside the caller's transaction: the locks are held until it ends. Throws
- *  OrderPaidMeanwhile to roll it back. */
+ *  OrderPaidMeanwhile to roll it back. `orderIsNew`: the caller's transaction made the order, so nobody else
+ *  can have paid it, and its status is not read. */
 export async function insertAttemptWithin(
   tx: Transaction,
   limits: PaymentLimits,
   keys: PaymentLimitKeys & { orderId: string },
   values: AttemptValues,
+  { orderIsNew = false }: { orderIsNew?: boolean } = {},
 ): Promise<LimitedInsert> {
+  const orderStatus = () => (orderIsNew ? noStatement : tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId)));
   // Always in this order (IP, email, order): two submits never wait on each other's locks in a cycle. The
   // reads after the locks go in the same round trip and still see what the locks' last holders committed.
   const lockKeys = [keys.clientIp && `ip:${keys.clientIp}`, `email:${keys.email}`, `order:${keys.orderId}`].filter(Boolean);
   const [, [order], counted] = await inOrder(
     tx.execute(advisoryLocks(lockKeys.map((key) => `payment-limit:${key}`))),
     // Paid since the caller read it (another tab's attempt finished): never start a second charge, nor refuse.
-    tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId)),
+    orderStatus(),
     paymentLimitCount(tx as unknown as Database, limits, keys),
   );
-  if (order?.status !== "pending") return { kind: "conflict" };
+  if (!orderIsNew && order?.status !== "pending") return { kind: "conflict" };
   const verdict = verdictOf(counted, limits, keys);
   if (verdict.kind === "repeat") return { kind: "conflict" };
   if (verdict.kind === "limited") return { kind: "limited", verdict };
@@ -132,10 +135,10 @@ export async function insertAttemptWithin(
       .values({ ...values, clientIp: keys.clientIp, email: keys.email })
       .onConflictDoNothing()
       .returning(),
-    tx.select({ status: orders.status }).from(orders).where(eq(orders.id, keys.orderId)),
+    orderStatus(),
   );
   if (!attempt) return { kind: "conflict" };
-  if (now?.status !== "pending") throw new OrderPaidMeanwhile();
+  if (!orderIsNew && now?.status !== "pending") throw new OrderPaidMeanwhile();
   return { kind: "inserted", attempt };
 }
 

@@ -17,3 +17,6 @@ export function inOrder<const Queries extends readonly Query<unknown>[]>(
   for (const promise of started) promise.catch(() => {});
   return Promise.all(started) as never;
 }
+
+/** The place of a statement not needed this time (the same call sends it when it is): no round trip, no rows. */
+export const noStatement = { execute: async (): Promise<never[]> => [] };

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase } from "@/lib/db/client";
-import { inOrder } from "@/lib/db/in-order";
+import { inOrder, noStatement } from "@/lib/db/in-order";
 
 const { db, sql: pool } = createDatabase(inject("databaseUrl"), { max: 4 });
 const table = sql.identifier(`in_order_probe_${randomBytes(4).toString("hex")}`);
@@ -33,6 +33,25 @@ describe("inOrder", () => {
         return [countOf(first), countOf(second), countOf(third)];
       });
       expect(counts).toEqual([1, 2, 3]);
+    }
+  });
+
+  it("keeps the order of the others around a statement left out (noStatement), which answers no rows", async () => {
+    for (let i = 0; i < 20; i++) {
+      const run = `skip-${i}`;
+      const [skipped, first, second] = await db.transaction(async (tx) => {
+        const [, none, , one, , two] = await inOrder(
+          tx.execute(sql`insert into ${table} (run, n) values (${run}, 1)`),
+          noStatement,
+          noStatement,
+          tx.execute(sql`select count(*)::int as count from ${table} where run = ${run}`),
+          tx.execute(sql`insert into ${table} (run, n) values (${run}, 2)`),
+          tx.execute(sql`select count(*)::int as count from ${table} where run = ${run}`),
+        );
+        return [none, countOf(one), countOf(two)];
+      });
+      expect(skipped).toEqual([]);
+      expect([first, second]).toEqual([1, 2]);
     }
   });
 
