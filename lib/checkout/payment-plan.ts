@@ -2,12 +2,15 @@
 // when a signed-in shopper asks), or one of the signed-in account's own saved cards with its CVC. A saved card
 // that is not the account's (whatever id the browser sent), removed, expired or of another Cheqpay customer is
 // refused here, so the refusal changes nothing.
+import { randomBytes } from "node:crypto";
 import type { Account } from "@/lib/accounts/current-account";
 import { isCardExpired, ownSavedCard } from "@/lib/accounts/saved-cards";
 import type { CardBrand, PaymentSource } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
 import { cvcLength, detectBrand, type SupportedBrand } from "./card-rules";
 import { type CheckoutForm, type CheckoutField, cardFromForm } from "./checkout-form-schema";
+import type { OrderRow } from "./checkout-order";
+import type { AttemptValues } from "./payment-limits";
 
 export type PaymentPlan = {
   /** What the attempt records of the card: never its number or CVC. */
@@ -34,6 +37,25 @@ export async function planPayment(db: Database, account: Account | null, form: C
       saveCard: account !== null && form.saveCard === true,
       savedPaymentMethodId: null,
     },
+  };
+}
+
+/** The attempt's row for paying `order` with this plan, with a fresh externalId (Cheqpay's idempotency key for
+ *  this attempt, ours before Cheqpay is called). */
+export function attemptValuesFor(plan: PaymentPlan, submissionKey: string, order: Pick<OrderRow, "id" | "totalCentavos" | "currency">): AttemptValues {
+  return {
+    orderId: order.id,
+    externalId: `att_${randomBytes(12).toString("hex")}`,
+    submissionKey,
+    status: "submitted",
+    amountCentavos: order.totalCentavos,
+    currency: order.currency,
+    cardBrand: plan.card.brand,
+    cardLast4: plan.card.last4,
+    cardExpiryMonth: plan.card.expiryMonth,
+    cardExpiryYear: plan.card.expiryYear,
+    savedPaymentMethodId: plan.savedPaymentMethodId,
+    saveCard: plan.saveCard,
   };
 }
 

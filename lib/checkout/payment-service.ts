@@ -1,7 +1,6 @@
 // Paying an order by card: the order and the attempt (with its externalId) are written before Cheqpay is
 // called; a repeated submit finds its attempt by the form's key; at most one attempt per order is in flight; an
 // attempt past a card-testing limit (payment-limits.ts) is never written, so Cheqpay is never called for it.
-import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Account } from "@/lib/accounts/current-account";
 import { type CheqpayClient, type CustomerInput, type DeviceInformation, CheqpayError, type PaymentSource } from "@/lib/cheqpay";
@@ -26,9 +25,9 @@ import { recordEvent } from "@/lib/observability/events";
 import { cheqpayCallLog } from "./cheqpay-call-log";
 import { deviceInformation } from "./device-information";
 import { payerOf } from "./payer";
-import { type AttemptValues, insertAttemptWithinLimits, paymentLimitKeys, paymentLimitVerdict, refusePayment } from "./payment-limits";
+import { insertAttemptWithinLimits, paymentLimitKeys, paymentLimitVerdict, refusePayment } from "./payment-limits";
 import { writeOrderWithAttempt } from "./order-with-attempt";
-import { planPayment } from "./payment-plan";
+import { attemptValuesFor, planPayment } from "./payment-plan";
 import type { PaymentStep } from "./payment-step";
 
 export type PaymentContext = {
@@ -76,20 +75,7 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
     if (error instanceof CheqpayError) return problem("processor-unavailable", ctx.messages);
     throw error;
   }
-  const attemptFor = (order: OrderRow): AttemptValues => ({
-    orderId: order.id,
-    externalId: `att_${randomBytes(12).toString("hex")}`,
-    submissionKey: form.submissionKey,
-    status: "submitted",
-    amountCentavos: order.totalCentavos,
-    currency: order.currency,
-    cardBrand: plan.card.brand,
-    cardLast4: plan.card.last4,
-    cardExpiryMonth: plan.card.expiryMonth,
-    cardExpiryYear: plan.card.expiryYear,
-    savedPaymentMethodId: plan.savedPaymentMethodId,
-    saveCard: plan.saveCard,
-  });
+  const attemptFor = (order: OrderRow) => attemptValuesFor(plan, form.submissionKey, order);
   const written = await writeOrderWithAttempt(ctx.db, { limits: ctx.limits, cartId, form, locale: ctx.locale, account: ctx.account, keys, attemptFor });
   if (written.kind === "empty") return problem("cart-empty", ctx.messages);
   if (written.kind === "unavailable") return problem("cart-unavailable", ctx.messages);
