@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       pool,
       payActionId: serverActionId("app/checkout/actions.ts", "payWithCard", distDir),
       pingActionId: serverActionId("app/dev/ping/actions.ts", "pingAction", distDir),
+      processes: { app: app.child.pid },
       log: console.log,
     } satisfies BenchContext;
     const carts = await makeCarts(pool.sql, payments + 20);

@@ -89,6 +89,7 @@ async function main(): Promise<void> {
       pool,
       payActionId: serverActionId("app/checkout/actions.ts", "payWithCard"),
       pingActionId: serverActionId("app/dev/ping/actions.ts", "pingAction"),
+      processes: { app: app.child.pid, worker: jobsInApp ? undefined : worker?.child.pid },
       log,
     };
     const phases: Phases = await runPhases(ctx, floorBuild);

@@ -17,11 +17,17 @@ export type Rate = {
   cores: CpuShares | null;
 };
 
-/** `workers` loops calling `op` until `seconds` pass (or `op` answers false: nothing left to do). */
-export async function closedLoop(workers: number, seconds: number, op: (worker: number) => Promise<boolean>): Promise<Rate> {
+/** `workers` loops calling `op` until `seconds` pass (or `op` answers false: nothing left to do); `readCpu`
+ *  reads the processes' CPU before and after. */
+export async function closedLoop(
+  workers: number,
+  seconds: number,
+  op: (worker: number) => Promise<boolean>,
+  readCpu: () => CpuShares | null = () => null,
+): Promise<Rate> {
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
-  const cpuBefore = cpuSecondsByKind();
+  const cpuBefore = readCpu();
   let completed = 0;
   let failed = 0;
   let firstError: string | null = null;
@@ -37,7 +43,7 @@ export async function closedLoop(workers: number, seconds: number, op: (worker: 
     }
   };
   await Promise.all(Array.from({ length: workers }, (_, w) => loop(w)));
-  const cores = coresUsed(cpuBefore, cpuSecondsByKind(), (performance.now() - started) / 1000);
+  const cores = coresUsed(cpuBefore, readCpu(), (performance.now() - started) / 1000);
   const elapsed = Math.min(seconds, (performance.now() - started) / 1000);
   return { completed, failed, seconds: elapsed, perSecond: completed / elapsed, firstError, cores };
 }
@@ -47,21 +53,31 @@ export async function paymentThroughput(ctx: BenchContext): Promise<Rate & { car
   const { concurrency, throughputSeconds } = ctx.settings;
   const carts = await makeCarts(ctx.pool.sql, Math.max(2_000, throughputSeconds * 400));
   let next = 0;
-  const rate = await closedLoop(concurrency, throughputSeconds, async () => {
-    const cart = carts[next++];
-    if (!cart) return false;
-    await payGuest(ctx, cart);
-    return true;
-  });
+  const rate = await closedLoop(
+    concurrency,
+    throughputSeconds,
+    async () => {
+      const cart = carts[next++];
+      if (!cart) return false;
+      await payGuest(ctx, cart);
+      return true;
+    },
+    () => cpuSecondsByKind(ctx.processes),
+  );
   return { ...rate, cartsRanOut: next >= carts.length };
 }
 
 export async function trivialActionThroughput(ctx: BenchContext): Promise<Rate> {
   let n = 0;
-  return closedLoop(ctx.settings.concurrency, ctx.settings.throughputSeconds, async () => {
-    await ping(ctx, n++);
-    return true;
-  });
+  return closedLoop(
+    ctx.settings.concurrency,
+    ctx.settings.throughputSeconds,
+    async () => {
+      await ping(ctx, n++);
+      return true;
+    },
+    () => cpuSecondsByKind(ctx.processes),
+  );
 }
 
 /** `npm run sandbox:bench`'s script, in its own processes; its last line is `{"sandboxCreatesPerSecond":N}`. */

@@ -3,6 +3,7 @@
 import type { createDatabase } from "@/lib/db/client";
 import type { AppInstance } from "../../tests/support/app-instance";
 import type { SandboxProcess } from "../../tests/support/sandbox-process";
+import type { KnownProcesses } from "./process-cpu";
 
 export type BenchSettings = {
   quick: boolean;
@@ -31,6 +32,8 @@ export type BenchContext = {
   pool: ReturnType<typeof createDatabase>;
   payActionId: string;
   pingActionId: string;
+  /** The run's app instance and job worker, for the CPU readings (bench/lib/process-cpu.ts). */
+  processes: KnownProcesses;
   log(message: string): void;
 };
 

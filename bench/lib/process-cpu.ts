@@ -1,5 +1,6 @@
-// Where the machine's cores go during a throughput run: CPU seconds per kind of process (the app, the job worker,
-// the sandbox, PostgreSQL, this load generator, anything else), read from /proc before and after. With one app
+// Where the machine's cores go during a throughput run: CPU seconds per kind of process (the run's app instance
+// and job worker by pid, the sandbox, PostgreSQL, this load generator, anything else), read from /proc before and
+// after. With one app
 // instance on a 2-core machine, the app at ~1.0 core means its own CPU per request sets the rate. Linux only:
 // elsewhere the reading is null.
 import { readdirSync, readFileSync } from "node:fs";
@@ -10,18 +11,22 @@ type ProcessKind = "app" | "worker" | "sandbox" | "postgres" | "bench" | "other"
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** The kind of a process from its command line (as bench/run.ts starts each). */
-export function processKind(commandLine: string, name: string, pid: number, ownPid: number): ProcessKind {
+/** The run's own processes by pid: the app instance and the job worker (another app on the machine, a test
+ *  run's, is "other"). */
+export type KnownProcesses = { app?: number; worker?: number };
+
+/** The kind of a process: by pid for the run's own, else from its name and command line. */
+export function processKind(commandLine: string, name: string, pid: number, ownPid: number, known: KnownProcesses = {}): ProcessKind {
   if (pid === ownPid) return "bench";
+  if (pid === known.app) return "app";
+  if (pid === known.worker) return "worker";
   if (name === "postgres" || /(^|\/)postgres(\s|$)/.test(commandLine)) return "postgres";
-  if (commandLine.includes("scripts/app-server.ts")) return "app";
-  if (commandLine.includes("scripts/worker.ts")) return "worker";
   if (commandLine.includes("sandbox/src/main.ts")) return "sandbox";
   return "other";
 }
 
 /** CPU seconds used so far by every process now running, summed per kind; null off Linux. */
-export function cpuSecondsByKind(): CpuShares | null {
+export function cpuSecondsByKind(known: KnownProcesses = {}): CpuShares | null {
   if (os.platform() !== "linux") return null;
   const totals: CpuShares = { app: 0, worker: 0, sandbox: 0, postgres: 0, bench: 0, other: 0 };
   for (const entry of readdirSync("/proc")) {
@@ -34,7 +39,7 @@ export function cpuSecondsByKind(): CpuShares | null {
       const ticks = Number(afterName[11]) + Number(afterName[12]);
       const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
-      totals[processKind(commandLine, name, pid, process.pid)] += ticks / TICKS_PER_SECOND;
+      totals[processKind(commandLine, name, pid, process.pid, known)] += ticks / TICKS_PER_SECOND;
     } catch {
       // The process ended while being read.
     }

@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import { coresUsed, cpuSecondsByKind, processKind } from "../../../bench/lib/process-cpu";
 
 describe("processKind", () => {
-  it("names each process bench/run.ts starts by its command line", () => {
-    expect(processKind("/usr/bin/node --import tsx scripts/app-server.ts ", "node", 10, 1)).toBe("app");
-    expect(processKind("/usr/bin/node --import tsx scripts/worker.ts ", "node", 11, 1)).toBe("worker");
+  it("names the run's app and worker by pid, and another app on the machine other", () => {
+    const known = { app: 10, worker: 11 };
+    expect(processKind("/usr/bin/node --import tsx scripts/app-server.ts ", "node", 10, 1, known)).toBe("app");
+    expect(processKind("/usr/bin/node --import tsx scripts/worker.ts ", "node", 11, 1, known)).toBe("worker");
+    expect(processKind("/usr/bin/node --import tsx scripts/app-server.ts ", "node", 20, 1, known)).toBe("other");
+  });
+
+  it("names the sandbox, PostgreSQL and the bench itself from their command lines", () => {
     expect(processKind("/usr/bin/node --import tsx sandbox/src/main.ts ", "node", 12, 1)).toBe("sandbox");
     expect(processKind("postgres: 15/main: postgres cheqpay 127.0.0.1(5432) idle ", "postgres", 13, 1)).toBe("postgres");
     expect(processKind("/usr/bin/node bench/run.ts", "node", 1, 1)).toBe("bench");
