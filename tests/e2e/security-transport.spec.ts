@@ -1,8 +1,11 @@
 // Transport: plain HTTP only ever redirects to the HTTPS shop (scripts/app-server.ts on HTTP_REDIRECT_PORT);
 // every page renders per request with its own nonce (none is prerendered at build time); the cart cookie is
-// Secure, HttpOnly and SameSite=Lax like the session cookie (accounts-sign-in.spec.ts).
+// Secure, HttpOnly and SameSite=Lax like the session cookie (accounts-sign-in.spec.ts). The shop speaks HTTP/2
+// and still HTTP/1.1 on its HTTPS port.
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { connect as http2Connect, type IncomingHttpHeaders } from "node:http2";
+import { request as httpsRequest } from "node:https";
 import { addProductsAndCheckout, english, expect, test } from "./support/checkout";
 import { APP_ORIGIN, cspNonceOf, expectedPolicy, HTTP_REDIRECT_PORT, scriptNonces } from "./support/transport";
 
@@ -59,4 +62,58 @@ test("the cart cookie is Secure, HttpOnly and SameSite=Lax, and scripts cannot r
   expect(cart, "the cart_id cookie").toBeDefined();
   expect(cart).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax", path: "/" });
   expect(await page.evaluate(() => document.cookie)).not.toContain("cart_id");
+});
+
+type Answer = { status: number; headers: Record<string, unknown>; body: string };
+
+/** One request over HTTP/2 (ALPN h2), trusting the app's self-signed certificate. */
+function overHttp2(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer & { alpn: string | false }> {
+  return new Promise((resolve, reject) => {
+    const session = http2Connect(APP_ORIGIN, { rejectUnauthorized: false });
+    session.on("error", reject);
+    const stream = session.request({ ":method": method, ":path": path, ...headers });
+    let answer: IncomingHttpHeaders = {};
+    let text = "";
+    stream.on("response", (received) => (answer = received));
+    stream.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    stream.on("end", () => {
+      resolve({ status: Number(answer[":status"]), headers: answer, body: text, alpn: session.alpnProtocol ?? false });
+      session.close();
+    });
+    stream.on("error", reject);
+    stream.end(body);
+  });
+}
+
+/** One request from a client that knows only HTTP/1.1 (Node's https offers no ALPN protocol). */
+function overHttp1(path: string): Promise<Answer & { version: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, APP_ORIGIN);
+    const request = httpsRequest(url, { rejectUnauthorized: false }, (response) => {
+      let text = "";
+      response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text, version: response.httpVersion }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+test("the shop answers over HTTP/2, and over HTTP/1.1 to clients that do not speak it", async () => {
+  const page = await overHttp2("GET", "/checkout");
+  expect(page.alpn).toBe("h2");
+  expect(page.status).toBe(200);
+  expect(page.headers["content-type"]).toContain("text/html");
+  expect(cspNonceOf(page.headers["content-security-policy"] as string)).toBeTruthy();
+  expect(page.body).toContain("</html>");
+  expect((await overHttp2("GET", "/no-such-page")).status).toBe(404);
+  // A route handler reads the raw body of an HTTP/2 request (an unsigned webhook is refused, not lost).
+  const webhook = await overHttp2("POST", "/api/webhooks/cheqpay", { "content-type": "application/json" }, JSON.stringify({ type: "x" }));
+  expect(webhook.status).toBe(401);
+  expect(JSON.parse(webhook.body)).toMatchObject({ received: false });
+
+  const old = await overHttp1("/checkout");
+  expect(old.version).toBe("1.1");
+  expect(old.status).toBe(200);
+  expect(old.body).toContain("</html>");
 });
