@@ -5,6 +5,7 @@
 // With HTTP_REDIRECT_PORT set, a plain HTTP server there answers every request with a redirect to APP_URL.
 import { createServer as createHttpServer, type IncomingMessage, Server, type ServerResponse } from "node:http";
 import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from "node:http2";
+import type { Socket } from "node:net";
 import next from "next";
 import { getConfig } from "../lib/config";
 import { REMOTE_ADDRESS_HEADER } from "../lib/http/client-address";
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
   const server = useTls ? createSecureServer({ ...(await ensureLocalCertificate()), allowHTTP1: true }, listener) : createHttpServer(listener);
   // HTTP/1.1 connections (also those the HTTP/2 server answers): keep-alive, closed when idle on stop.
   Object.assign(server, { keepAliveTimeout: KEEP_ALIVE_MS });
+  // Node's HTTP/1.1 server turns Nagle's algorithm off on each connection; its HTTP/2 server (for the HTTP/1.1
+  // clients it also answers) does not, and a response written in two parts then waits ~40 ms for the client's
+  // delayed ACK of the first.
+  server.on("connection", (socket: Socket) => socket.setNoDelay(true));
   const sessions = new Set<Http2Session>();
   server.on("session", (session: Http2Session) => {
     sessions.add(session);

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { connect as http2Connect, type IncomingHttpHeaders } from "node:http2";
-import { request as httpsRequest } from "node:https";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { addProductsAndCheckout, english, expect, test } from "./support/checkout";
 import { APP_ORIGIN, cspNonceOf, expectedPolicy, HTTP_REDIRECT_PORT, scriptNonces } from "./support/transport";
 
@@ -116,4 +116,41 @@ test("the shop answers over HTTP/2, and over HTTP/1.1 to clients that do not spe
   expect(old.version).toBe("1.1");
   expect(old.status).toBe(200);
   expect(old.body).toContain("</html>");
+});
+
+test("answers request after request on one kept-alive connection without Nagle's delay, over HTTP/1.1 and HTTP/2", async () => {
+  // With Nagle's algorithm on, a response written in two parts waits for the client's delayed ACK: ~40 ms each.
+  const agent = new HttpsAgent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: false });
+  const overOneConnection = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const started = performance.now();
+      const request = httpsRequest(new URL(path, APP_ORIGIN), { agent }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(performance.now() - started));
+      });
+      request.on("error", reject);
+      request.end();
+    });
+  const session = http2Connect(APP_ORIGIN, { rejectUnauthorized: false });
+  const overOneSession = (path: string) =>
+    new Promise<number>((resolve, reject) => {
+      const started = performance.now();
+      const stream = session.request({ ":method": "GET", ":path": path });
+      stream.on("data", () => {});
+      stream.on("end", () => resolve(performance.now() - started));
+      stream.on("error", reject);
+      stream.end();
+    });
+  const median = async (send: (path: string) => Promise<number>) => {
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) times.push(await send("/api/health"));
+    return times.sort((a, b) => a - b)[7]!;
+  };
+  try {
+    expect(await median(overOneConnection)).toBeLessThan(30);
+    expect(await median(overOneSession)).toBeLessThan(30);
+  } finally {
+    agent.destroy();
+    session.close();
+  }
 });
