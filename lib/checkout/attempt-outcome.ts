@@ -11,11 +11,11 @@ import {
   type PaymentOrder,
 } from "@/lib/cheqpay";
 import type { Database } from "@/lib/db/client";
+import { paymentEvents } from "@/lib/db/schema";
 import { applyAttemptStatus, type AttemptRow, type StatusSource } from "./apply-attempt-status";
 import { attemptStatusFor } from "./attempt-status";
 import { declineCodeForReason } from "./decline-codes";
 import { cheqpayCallLog, type TimelineLine } from "./cheqpay-call-log";
-import { paymentEvents } from "@/lib/db/schema";
 import { saveCardOfAttempt } from "./save-card-of-attempt";
 import type { CheckoutProblem, DeclineCode, PaymentStep } from "./payment-step";
 
