@@ -25,6 +25,11 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
     setTimeout(() => res.socket?.destroy(), 20);
   } else if (req.url === "/slow") {
     setTimeout(() => res.end("late"), 2_000);
+  } else if (req.url === "/stalls") {
+    // Starts its answer, then stalls: the client's timeout falls while the body is coming.
+    res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+    res.write('{"partial":');
+    setTimeout(() => res.end(), 2_000);
   }
 }
 
@@ -83,6 +88,12 @@ describe("sendHttp", () => {
   it("rejects with an AbortError when the signal times out", async () => {
     const started = Date.now();
     await expect(sendHttp(`${base}/slow`, { method: "GET", headers: {}, signal: AbortSignal.timeout(100) })).rejects.toMatchObject({ name: "AbortError" });
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it("rejects with an AbortError when the signal times out half-way through the answer", async () => {
+    const started = Date.now();
+    await expect(sendHttp(`${base}/stalls`, { method: "GET", headers: {}, signal: AbortSignal.timeout(150) })).rejects.toMatchObject({ name: "AbortError" });
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 
