@@ -25,23 +25,20 @@ export const sendHttp: HttpSend = (url, init) =>
     const request = (secure ? httpsRequest : httpRequest)(
       target,
       { method: init.method, headers, agent: secure ? httpsAgent : httpAgent, signal: init.signal },
-      (response) => readAnswer(response, init.signal).then(resolve, reject),
+      (response) => readAnswer(response).then(resolve, reject),
     );
     request.on("error", reject);
     request.end(init.body);
   });
 
-function readAnswer(response: IncomingMessage, signal: AbortSignal | undefined): Promise<HttpResponse> {
+function readAnswer(response: IncomingMessage): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     response.on("data", (chunk: Buffer) => chunks.push(chunk));
     response.on("error", reject);
     response.on("close", () => {
-      if (response.complete) return;
-      // Cut off by our own timeout while the body was still coming: a timeout, as before the first byte.
-      if (signal?.aborted) reject(Object.assign(new Error("the request was aborted"), { name: "AbortError", cause: signal.reason }));
       // Closed before its end: the answer is incomplete (the server or the network dropped it).
-      else reject(Object.assign(new Error("the connection closed before the answer's end"), { code: "ECONNRESET" }));
+      if (!response.complete) reject(Object.assign(new Error("the connection closed before the answer's end"), { code: "ECONNRESET" }));
     });
     response.on("end", () => {
       const status = response.statusCode ?? 0;
