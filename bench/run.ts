@@ -3,7 +3,7 @@
 // Prints a Markdown table, writes bench/results/<date>.json (quick runs: bench/results/tmp/), and ends with one
 // line of JSON. Progress goes to stdout as "[bench] …" lines before it.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,7 @@ import { buildFloorApp } from "./floor-build";
 import type { BenchContext } from "./lib/context";
 import { BENCH_APP_ENV, settingsFor } from "./lib/context";
 import { type Phases, runPhases } from "./phases";
+import { resultFileName } from "./lib/result-file";
 import { markdownTable, rows, summaryLine } from "./report";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     };
     const folder = quick ? path.join(repoRoot, "bench", "results", "tmp") : path.join(repoRoot, "bench", "results");
     mkdirSync(folder, { recursive: true });
-    const file = path.join(folder, quick ? `${date}-quick.json` : `${date}.json`);
+    const file = path.join(folder, resultFileName(date, quick, readdirSync(folder)));
     const seconds = Math.round((Date.now() - started) / 1000);
     writeFileSync(file, `${JSON.stringify({ date, quick, seconds, machine, metrics: phases.metrics, details: phases.details, table }, null, 2)}\n`);
     console.log(`\nBenchmarks (${quick ? "quick" : "full"}), ${date}, ${machine.nproc} × ${machine.cpu}, Node ${machine.node}, jobs ${machine.jobs}, ${seconds} s\n`);
