@@ -95,9 +95,8 @@ export async function insertAttemptWithinLimits(
   }
 }
 
-/** Thrown to roll the insert back: the order was paid while the insert waited (see below). Whoever opened the
- *  transaction catches it and answers `conflict`. */
-export class OrderPaidMeanwhile extends Error {}
+/** Thrown to roll the insert back: the order was paid while the insert waited (see below). */
+class OrderPaidMeanwhile extends Error {}
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 

@@ -141,14 +141,16 @@ test("answers request after request on one kept-alive connection without Nagle's
       stream.on("error", reject);
       stream.end();
     });
-  const median = async (send: (path: string) => Promise<number>) => {
+  // The fastest of 15: the delayed ACK is a fixed timer, so with Nagle on not one request is fast, while a busy
+  // machine (the other specs running) slows some requests but not all.
+  const fastest = async (send: (path: string) => Promise<number>) => {
     const times: number[] = [];
     for (let i = 0; i < 15; i++) times.push(await send("/api/health"));
-    return times.sort((a, b) => a - b)[7]!;
+    return Math.min(...times);
   };
   try {
-    expect(await median(overOneConnection)).toBeLessThan(30);
-    expect(await median(overOneSession)).toBeLessThan(30);
+    expect(await fastest(overOneConnection)).toBeLessThan(25);
+    expect(await fastest(overOneSession)).toBeLessThan(25);
   } finally {
     agent.destroy();
     session.close();
