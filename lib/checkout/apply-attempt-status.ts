@@ -3,7 +3,7 @@
 // loses a race (another path moved the attempt first) changes nothing and reads the current state.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CardSummary, PayerAuthentication } from "@/lib/cheqpay";
-import type { Database } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { inOrder, noStatement } from "@/lib/db/in-order";
 import { cartLines, emailOutbox, orderLines, orders, paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -161,8 +161,6 @@ function payerAuthColumns(keep: boolean, payerAuth: PayerAuthentication | null |
   if (!payerAuth) return {};
   return { payerAuthId: payerAuth.id, payerAuthUrl: payerAuth.url, payerAuthJwt: payerAuth.jwt };
 }
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** A payment the shopper was waiting on failed and they learn it only by email: a webhook or the reconciliation
  *  (not the shopper's own request, whose page shows it) ended an attempt that was in flight. */

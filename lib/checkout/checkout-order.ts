@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { isUuid } from "@/lib/cart/cart-ids";
 import { type Cart, cartOfRows, cartRowsQuery } from "@/lib/cart/cart-queries";
-import type { Database } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { inOrder } from "@/lib/db/in-order";
 import { carts, orderLines, orders } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -32,8 +32,6 @@ export async function ensureCheckoutOrder(
   if (!isUuid(cartId)) return { kind: "empty" };
   return db.transaction((tx) => checkoutOrderWithin(tx, cartId, form, locale, account));
 }
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** `ensureCheckoutOrder` inside the caller's transaction (which then holds the cart's lock until it ends). */
 export async function checkoutOrderWithin(

@@ -5,7 +5,7 @@
 // the other, and no more than the limit ever reach Cheqpay. A refusal is stored, logged and counted.
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { PaymentLimits } from "@/lib/config";
-import type { Database } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { inOrder, noStatement } from "@/lib/db/in-order";
 import { orders, paymentAttempts, paymentLimitRefusals } from "@/lib/db/schema";
 import { limitAddress, minutesToWait } from "@/lib/limits/sliding-window";
@@ -97,8 +97,6 @@ export async function insertAttemptWithinLimits(
 
 /** Thrown to roll the insert back: the order was paid while the insert waited (see below). */
 class OrderPaidMeanwhile extends Error {}
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** `insertAttemptWithinLimits` inside the caller's transaction: the locks are held until it ends. Throws
  *  OrderPaidMeanwhile to roll it back. `orderIsNew`: the caller's transaction made the order, so nobody else

@@ -67,8 +67,8 @@ export async function payWithCard(ctx: PaymentContext, cartId: string | null, fo
   if (early.kind === "limited") return refusePayment(ctx.db, ctx.messages, keys, early);
   let payer: CustomerInput;
   try {
-    // From the contact the order is written with (the same values), before the writes: then the order and the
-    // attempt go in one transaction, and a payer that cannot be made leaves nothing behind.
+    // From the contact the order is written with (the same values), before the writes: then a new order and
+    // its attempt go in one transaction, and a payer that cannot be made leaves nothing behind.
     payer = await payerOf(ctx.db, ctx.cheqpay, contactOf(form, ctx.locale, ctx.account), ctx.account);
   } catch (error) {
     // The account's Cheqpay customer could not be made: nothing was charged.

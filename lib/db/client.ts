@@ -5,6 +5,8 @@ import { getConfig } from "../config";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
+/** The `tx` a `Database["transaction"]` callback receives. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 let sqlClient: postgres.Sql | null = null;
 let database: Database | null = null;

@@ -2,13 +2,11 @@
 // send right after the commit. The sweep in the reconciliation job sends whatever was not asked for.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { and, asc, isNull, lt, sql } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { emailOutbox, type OutboxEmailKind } from "@/lib/db/schema";
 import { defaultJobQueue } from "@/lib/queue/default-queue";
 import { type JobQueue, QUEUES } from "@/lib/queue/queues";
 import { getLogger } from "@/lib/observability/logger";
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** One email per event: a second write with the same key changes nothing. The new row's id, or null. */
 export async function addToOutbox(tx: Transaction | Database, entry: OutboxEntry): Promise<string | null> {

@@ -14,12 +14,10 @@ import {
 } from "@/lib/cheqpay";
 import { cheqpayCallLog } from "@/lib/checkout/cheqpay-call-log";
 import { recordEvent } from "@/lib/observability/events";
-import type { Database } from "@/lib/db/client";
+import type { Database, Transaction } from "@/lib/db/client";
 import { emailOutbox, orders, paymentAttempts, paymentEvents, refunds } from "@/lib/db/schema";
 import { cheqpayRefundReason, isOurRefund, statusAfterRefunds } from "./refund-rules";
 import type { RefundRow } from "./request-refund";
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** Longer than any earlier call of ours can take to reach Cheqpay (the client's timeout with its retries). */
 export const RESUBMIT_AFTER_MS = 2 * 60 * 1000;
