@@ -9,7 +9,7 @@ export function AddressFields({
   strings,
   countries,
   states,
-  helpers: { errorText, a11y, locked },
+  helpers: { errorText, a11y },
   register,
   defaults,
   isMexico,
@@ -35,7 +35,6 @@ export function AddressFields({
           autoComplete="country"
           className="ck-select"
           {...a11y("country")}
-          disabled={locked}
           defaultValue={defaults.country}
           {...register("country", { onChange: onCountryChange })}
         >
@@ -48,7 +47,6 @@ export function AddressFields({
       </Field>
       <Field field="address" label={strings.fields.address} error={errorText("address")}>
         <input
-          readOnly={locked}
           type="text"
           autoComplete="street-address"
           className="ck-input"
@@ -60,7 +58,6 @@ export function AddressFields({
       <div className="ck-row">
         <Field field="city" label={strings.fields.city} error={errorText("city")}>
           <input
-            readOnly={locked}
             type="text"
             autoComplete="address-level2"
             className="ck-input"
@@ -77,7 +74,6 @@ export function AddressFields({
               autoComplete="address-level1"
               className="ck-select"
               {...a11y("state")}
-              disabled={locked}
               defaultValue={defaults.state}
               {...register("state")}
             >
@@ -90,7 +86,6 @@ export function AddressFields({
             </select>
           ) : (
             <input
-              readOnly={locked}
               key="state-text"
               type="text"
               autoComplete="address-level1"
@@ -109,7 +104,6 @@ export function AddressFields({
         error={errorText("postalCode")}
       >
         <input
-          readOnly={locked}
           type="text"
           autoComplete="postal-code"
           inputMode={isMexico ? "numeric" : "text"}

@@ -87,7 +87,7 @@ export function CardFields({
             onBlur={onBlur}
             cardNumberRef={cardNumberRef}
           />
-          {saved.signedIn && <SaveCardCheckbox strings={strings} register={saved.register} locked={helpers.locked} />}
+          {saved.signedIn && <SaveCardCheckbox strings={strings} register={saved.register} />}
         </>
       )}
     </fieldset>
@@ -109,7 +109,7 @@ function NewCardFields({
   onBlur: (field: CardField) => void;
   cardNumberRef: Ref<HTMLInputElement>;
 }) {
-  const { errorText, a11y, locked } = helpers;
+  const { errorText, a11y } = helpers;
   const brand = detectBrand(cardNumber);
   const cvcHint = brand === "amex" ? strings.hints.cvcAmex : strings.hints.cvc;
 
@@ -118,7 +118,6 @@ function NewCardFields({
       <Field field="cardNumber" label={strings.fields.cardNumber} hint={strings.hints.cards} error={errorText("cardNumber")}>
         <div className="ck-card-number-wrap">
           <input
-            readOnly={locked}
             type="text"
             inputMode="numeric"
             autoComplete="cc-number"
@@ -151,7 +150,6 @@ function NewCardFields({
       <div className="ck-row">
         <Field field="expiry" label={strings.fields.expiry} error={errorText("expiry")}>
           <input
-            readOnly={locked}
             type="text"
             inputMode="numeric"
             autoComplete="cc-exp"

@@ -86,13 +86,24 @@ export function CheckoutForm({ strings, countries, states, submissionKey, defaul
     if (getFieldState("postalCode").isTouched) void trigger("postalCode");
   };
 
+  // Until React has hydrated the form, typing would be lost (registering a field sets its starting value): the
+  // form is inert until then. One attribute on the form, not readOnly/disabled on each field: toggling those
+  // re-styles every field and every <option> one by one, a long task as the form unlocks (issue 9's TBT).
   const locked = !payment.hydrated;
-  const helpers = fieldHelpers(errors, strings, locked);
+  const helpers = fieldHelpers(errors, strings);
   const { threeDs } = payment;
 
   return (
     <>
-      <form method="post" noValidate onSubmit={payment.onSubmit} onFocus={preloadSchema} onPointerDown={preloadSchema} className="ck-form">
+      <form
+        method="post"
+        noValidate
+        inert={locked}
+        onSubmit={payment.onSubmit}
+        onFocus={preloadSchema}
+        onPointerDown={preloadSchema}
+        className="ck-form"
+      >
         <ErrorSummary ref={payment.summaryRef} open={payment.summaryOpen} strings={strings} errorText={helpers.errorText} />
         <ContactFields strings={strings} helpers={helpers} register={register} defaults={defaults} emailLocked={account !== null} />
         <AddressFields

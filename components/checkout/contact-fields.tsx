@@ -7,7 +7,7 @@ import { Field, type FieldHelpers } from "./form-field";
 
 export function ContactFields({
   strings,
-  helpers: { errorText, a11y, locked },
+  helpers: { errorText, a11y },
   register,
   defaults,
   emailLocked,
@@ -26,7 +26,7 @@ export function ContactFields({
       </legend>
       <Field field="email" label={strings.fields.email} error={errorText("email")}>
         <input
-          readOnly={locked || emailLocked}
+          readOnly={emailLocked}
           type="email"
           autoComplete="email"
           spellCheck={false}
@@ -39,7 +39,6 @@ export function ContactFields({
       <div className="ck-row">
         <Field field="firstName" label={strings.fields.firstName} error={errorText("firstName")}>
           <input
-            readOnly={locked}
             type="text"
             autoComplete="given-name"
             className="ck-input"
@@ -50,7 +49,6 @@ export function ContactFields({
         </Field>
         <Field field="lastName" label={strings.fields.lastName} error={errorText("lastName")}>
           <input
-            readOnly={locked}
             type="text"
             autoComplete="family-name"
             className="ck-input"
@@ -62,7 +60,6 @@ export function ContactFields({
       </div>
       <Field field="phone" label={strings.fields.phone} optional={strings.fields.optional} error={errorText("phone")}>
         <input
-          readOnly={locked}
           type="tel"
           autoComplete="tel"
           className="ck-input"

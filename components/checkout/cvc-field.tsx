@@ -6,7 +6,7 @@ import { Field, type FieldHelpers } from "./form-field";
 
 export function CvcField({
   strings,
-  helpers: { errorText, a11y, locked },
+  helpers: { errorText, a11y },
   hint,
   value,
   format,
@@ -27,7 +27,6 @@ export function CvcField({
   return (
     <Field field="cvc" label={strings.fields.cvc} hint={hint} error={errorText("cvc")}>
       <input
-        readOnly={locked}
         type="text"
         inputMode="numeric"
         autoComplete="cc-csc"

@@ -7,7 +7,7 @@ import type { CheckoutStrings } from "./checkout-strings";
 
 export const fieldId = (field: CheckoutField) => `checkout-${field}`;
 
-/** What every field group needs from the form: error sentences, the inputs' aria wiring, and whether they are editable yet. */
+/** What every field group needs from the form: error sentences and the inputs' aria wiring. */
 export type FieldHelpers = {
   errorText: (field: CheckoutField) => string | undefined;
   a11y: (
@@ -15,11 +15,9 @@ export type FieldHelpers = {
     hint?: boolean,
     extra?: string,
   ) => { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
-  /** Until React has hydrated the form, typing would be lost: the fields only become editable then. */
-  locked: boolean;
 };
 
-export function fieldHelpers(errors: FieldErrors<CheckoutFormValues>, strings: CheckoutStrings, locked: boolean): FieldHelpers {
+export function fieldHelpers(errors: FieldErrors<CheckoutFormValues>, strings: CheckoutStrings): FieldHelpers {
   return {
     // The schema's messages are keys of `checkout.errors`; an unknown key still shows something.
     errorText: (field) => {
@@ -37,7 +35,6 @@ export function fieldHelpers(errors: FieldErrors<CheckoutFormValues>, strings: C
         "aria-describedby": describedBy || undefined,
       };
     },
-    locked,
   };
 }
 

@@ -88,10 +88,10 @@ export function SavedCardCvc({
 }
 
 /** "Save this card for future purchases" under a new card (signed in only). */
-export function SaveCardCheckbox({ strings, register, locked }: { strings: CheckoutStrings; register: UseFormRegister<CheckoutFormValues>; locked: boolean }) {
+export function SaveCardCheckbox({ strings, register }: { strings: CheckoutStrings; register: UseFormRegister<CheckoutFormValues> }) {
   return (
     <label className="ck-checkbox">
-      <input type="checkbox" disabled={locked} {...register("saveCard")} />
+      <input type="checkbox" {...register("saveCard")} />
       <span>{strings.savedCards.saveCard}</span>
     </label>
   );

@@ -85,10 +85,11 @@ export function usePaymentSubmission({
     }
   }, []);
 
-  // After every render: the target may only now exist (the summary) or be enabled again (the Pay button).
+  // After every render: the target may only now exist (the summary) or be enabled again (the Pay button), and
+  // nothing in the form takes focus while it is still inert (before hydration).
   useEffect(() => {
     const target = pendingFocus.current;
-    if (!target) return;
+    if (!target || !hydrated) return;
     const element =
       target === "summary"
         ? summaryRef.current

@@ -222,6 +222,30 @@ for (const [title, rules] of [
     expect(await ordersByEmail(sql, shopper.email)).toEqual([]);
   });
 }
+test("the form takes no typing until its scripts have run, then every field and Pay work", async ({ page }) => {
+  await addProductsAndCheckout(page);
+  // The same page with its scripts refused: React never hydrates it, so what was typed would be lost.
+  await page.route("**/_next/static/chunks/**/*.js", (route) => route.abort());
+  await page.reload();
+  const form = page.locator("form.ck-form");
+  await expect(form).toHaveAttribute("inert", "");
+  const email = field(page, "Email");
+  await email.click({ force: true });
+  await expect(email).not.toBeFocused();
+  await page.keyboard.type("ana@example.com");
+  await expect(email).toHaveValue("");
+  await expect(payButton(page)).toBeDisabled();
+
+  await page.unroute("**/_next/static/chunks/**/*.js");
+  await page.reload();
+  await expect(form).not.toHaveAttribute("inert");
+  await email.fill("ana@example.com");
+  await expect(email).toHaveValue("ana@example.com");
+  await field(page, "Country").selectOption("US");
+  await expect(field(page, "State")).toHaveJSProperty("tagName", "INPUT");
+  await expect(payButton(page)).toBeEnabled();
+});
+
 
 test("a field is checked when the shopper leaves it, then as they type", async ({ page }) => {
   await addProductsAndCheckout(page);
