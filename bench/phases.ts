@@ -8,7 +8,7 @@ import type { BenchContext } from "./lib/context";
 import { payGuest, ping } from "./lib/shopper";
 import { round2 } from "./lib/stats";
 import { calibratedCpuSlowdown } from "./lib/cpu-calibration";
-import { lighthouse, type LighthouseResult } from "./lighthouse";
+import { lighthouseMedians, type LighthouseResult, type RunFigures } from "./lighthouse";
 import { measureLatency } from "./payment-latency";
 import type { BenchMetrics } from "./report";
 import { seedOrdersUpTo, timeQueries } from "./scale";
@@ -65,7 +65,7 @@ export async function runPhases(ctx: BenchContext, floorBuild: Promise<{ dir: st
   const idempotency = await phase("100 concurrent identical submits", () => concurrentIdenticalSubmits(ctx, 100));
   details.idempotency = idempotency;
 
-  const lh = await phase("lighthouse (checkout and floor, default and calibrated CPU slowdown)", () => lighthouseRuns(ctx, floorBuild));
+  const lh = await phase(`lighthouse (checkout and floor, median of ${settings.lighthouseRuns}, then of ${settings.lighthouseCalibratedRuns} at the calibrated CPU slowdown)`, () => lighthouseRuns(ctx, floorBuild));
   details.lighthouse = lh;
 
   const payments = await phase("throughput: payments", () => paymentThroughput(ctx));
@@ -113,6 +113,11 @@ export async function runPhases(ctx: BenchContext, floorBuild: Promise<{ dir: st
     lighthouseFloorLcpMs: lh.floor?.lcpMs ?? null,
     lighthouseFloorTbtMs: lh.floor?.tbtMs ?? null,
     lighthouseFloorCls: lh.floor?.cls ?? null,
+    lighthouseRuns: settings.lighthouseRuns,
+    lighthousePerformanceRange: rangeOf(lh.checkout, (run) => run.performance),
+    lighthouseTbtRangeMs: rangeOf(lh.checkout, (run) => run.tbtMs),
+    lighthouseFloorPerformanceRange: rangeOf(lh.floor, (run) => run.performance),
+    lighthouseFloorTbtRangeMs: rangeOf(lh.floor, (run) => run.tbtMs),
     lighthouseBenchmarkIndex: lh.checkout?.benchmarkIndex ?? null,
     lighthouseFloorBenchmarkIndex: lh.floor?.benchmarkIndex ?? null,
     lighthouseCalibratedCpuSlowdown: lh.calibratedCpuSlowdown,
@@ -125,7 +130,7 @@ export async function runPhases(ctx: BenchContext, floorBuild: Promise<{ dir: st
   };
   for (const key of Object.keys(metrics) as (keyof BenchMetrics)[]) {
     const value = metrics[key];
-    if (typeof value === "number") metrics[key] = round2(value);
+    if (typeof value === "number") (metrics as Record<keyof BenchMetrics, unknown>)[key] = round2(value);
   }
   return { metrics, details };
 }
@@ -133,6 +138,13 @@ export async function runPhases(ctx: BenchContext, floorBuild: Promise<{ dir: st
 /** The app's CPU milliseconds per completed request in a throughput run; null without a CPU reading. */
 function cpuMsPerRequest(rate: Rate): number | null {
   return rate.cores && rate.perSecond > 0 ? (rate.cores.app / rate.perSecond) * 1000 : null;
+}
+
+/** The lowest and highest of a figure over a median's runs. */
+function rangeOf(result: LighthouseResult | null, figure: (run: RunFigures) => number): [number, number] | null {
+  if (!result) return null;
+  const values = result.runs.map(figure);
+  return [Math.min(...values), Math.max(...values)];
 }
 
 type LighthouseRuns = {
@@ -145,30 +157,34 @@ type LighthouseRuns = {
 };
 
 /**
- * Lighthouse on /checkout and on the floor app, one after the other (the same machine state), with the issue's
- * default settings; then both again at the CPU slowdown calibrated from the benchmarkIndex, a second figure
- * that never replaces the first. A failed run is logged and counts as not measured.
+ * Lighthouse on /checkout and on the floor app, interleaved (the same machine states), the median of
+ * `lighthouseRuns` runs each with the issue's default settings; then both again at the CPU slowdown calibrated
+ * from the benchmarkIndex, a second figure that never replaces the first. A failed run is logged and left out.
  */
 async function lighthouseRuns(ctx: BenchContext, floorBuild: Promise<{ dir: string }>): Promise<LighthouseRuns> {
-  const attempt = (what: string, run: () => Promise<LighthouseResult>) =>
-    run().catch((error: unknown) => {
-      ctx.log(`lighthouse (${what}) failed: ${String(error).slice(0, 500)}`);
-      return null;
-    });
   const [cookie] = await makeCarts(ctx.pool.sql, 1);
   const checkoutUrl = `${ctx.app.url}/checkout`;
   const floor = await startFloorApp(ctx.repoRoot, (await floorBuild).dir);
   try {
     const floorUrl = `${floor.url}/`;
-    const checkout = await attempt("checkout", () => lighthouse(ctx.repoRoot, checkoutUrl, { cookie }));
-    const floorRun = await attempt("floor", () => lighthouse(ctx.repoRoot, floorUrl));
+    const { lighthouseRuns: runs, lighthouseCalibratedRuns: calibratedRuns } = ctx.settings;
+    const { checkout, floor: floorRun } = await lighthouseMedians(
+      ctx.repoRoot,
+      { checkout: { url: checkoutUrl, options: { cookie } }, floor: { url: floorUrl } },
+      runs,
+      ctx.log,
+    );
     const index = checkout?.benchmarkIndex ?? floorRun?.benchmarkIndex ?? Number.NaN;
     const slowdown = calibratedCpuSlowdown(index);
     ctx.log(`lighthouse benchmarkIndex ${Math.round(index)}: calibrated CPU slowdown ${slowdown ?? "none"} (default 4)`);
     if (slowdown === null) return { checkout, floor: floorRun, calibratedCpuSlowdown: null, calibratedCheckout: null, calibratedFloor: null };
-    const calibratedCheckout = await attempt("checkout, calibrated", () => lighthouse(ctx.repoRoot, checkoutUrl, { cookie, cpuSlowdown: slowdown }));
-    const calibratedFloor = await attempt("floor, calibrated", () => lighthouse(ctx.repoRoot, floorUrl, { cpuSlowdown: slowdown }));
-    return { checkout, floor: floorRun, calibratedCpuSlowdown: slowdown, calibratedCheckout, calibratedFloor };
+    const calibrated = await lighthouseMedians(
+      ctx.repoRoot,
+      { checkout: { url: checkoutUrl, options: { cookie, cpuSlowdown: slowdown } }, floor: { url: floorUrl, options: { cpuSlowdown: slowdown } } },
+      calibratedRuns,
+      ctx.log,
+    );
+    return { checkout, floor: floorRun, calibratedCpuSlowdown: slowdown, calibratedCheckout: calibrated.checkout, calibratedFloor: calibrated.floor };
   } finally {
     await floor.stop();
   }

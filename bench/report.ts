@@ -37,6 +37,12 @@ export type BenchMetrics = {
   lighthouseFloorLcpMs: number | null;
   lighthouseFloorTbtMs: number | null;
   lighthouseFloorCls: number | null;
+  /** Runs on each page; the figures above are the median run's, these the lowest and highest of the runs. */
+  lighthouseRuns: number | null;
+  lighthousePerformanceRange: [number, number] | null;
+  lighthouseTbtRangeMs: [number, number] | null;
+  lighthouseFloorPerformanceRange: [number, number] | null;
+  lighthouseFloorTbtRangeMs: [number, number] | null;
   /** Lighthouse's measure of this host's CPU (report `environment.benchmarkIndex`) in the checkout's run and the floor's. */
   lighthouseBenchmarkIndex: number | null;
   lighthouseFloorBenchmarkIndex: number | null;
@@ -54,6 +60,9 @@ export type Row = { measure: string; value: string; floor: string; target: strin
 
 const fmt = (x: number | null, digits = 1, unit = "") => (x === null || Number.isNaN(x) ? "n/a" : `${x.toFixed(digits)}${unit}`);
 const both = (a: number | null, b: number | null) => a !== null && b !== null && !Number.isNaN(a) && !Number.isNaN(b);
+/** "82 (5 runs: 76-89)": the median run's figure and the runs' range; the bare figure for one run. */
+const withRange = (x: number | null, range: [number, number] | null, runs: number | null, unit = "") =>
+  range && runs && runs > 1 ? `${fmt(x, 0, unit)} (${runs} runs: ${range[0].toFixed(0)}-${range[1].toFixed(0)}${unit})` : fmt(x, 0, unit);
 const check = (ok: boolean | null | undefined) => (ok === undefined ? null : ok);
 
 export function rows(m: BenchMetrics): Row[] {
@@ -133,16 +142,16 @@ export function rows(m: BenchMetrics): Row[] {
     },
     {
       measure: "Lighthouse performance (mobile)",
-      value: fmt(m.lighthousePerformance, 0),
-      floor: fmt(m.lighthouseFloorPerformance, 0),
+      value: withRange(m.lighthousePerformance, m.lighthousePerformanceRange, m.lighthouseRuns),
+      floor: withRange(m.lighthouseFloorPerformance, m.lighthouseFloorPerformanceRange, m.lighthouseRuns),
       target: "≥ 95",
       pass: passIf(m.lighthousePerformance, (x) => x >= 95),
     },
     { measure: "Lighthouse LCP", value: fmt(m.lighthouseLcpMs, 0, " ms"), floor: fmt(m.lighthouseFloorLcpMs, 0, " ms"), target: "", pass: null },
     {
       measure: "Lighthouse TBT",
-      value: fmt(m.lighthouseTbtMs, 0, " ms"),
-      floor: fmt(m.lighthouseFloorTbtMs, 0, " ms"),
+      value: withRange(m.lighthouseTbtMs, m.lighthouseTbtRangeMs, m.lighthouseRuns, " ms"),
+      floor: withRange(m.lighthouseFloorTbtMs, m.lighthouseFloorTbtRangeMs, m.lighthouseRuns, " ms"),
       target: "< 100 ms",
       pass: passIf(m.lighthouseTbtMs, (x) => x < 100),
     },
@@ -196,7 +205,10 @@ export function markdownTable(table: readonly Row[]): string {
 /** The last line of the run: one JSON object, the figures by name (rounded), plus how many targets failed. */
 export function summaryLine(m: BenchMetrics, extra: Record<string, unknown> = {}): string {
   const rounded = Object.fromEntries(
-    Object.entries(m).map(([key, value]) => [key, value === null || Number.isNaN(value) ? null : Math.round(value * 100) / 100]),
+    Object.entries(m).map(([key, value]) => [
+      key,
+      typeof value !== "number" ? value : Number.isNaN(value) ? null : Math.round(value * 100) / 100,
+    ]),
   );
   const failed = rows(m).filter((row) => row.pass === false).length;
   return JSON.stringify({ ...rounded, targetsFailed: failed, ...extra });

@@ -15,12 +15,15 @@ export type BenchSettings = {
   largeOrders: number;
   /** Repetitions of each back-office search and of the success-rate query. */
   queryRepetitions: number;
+  /** Lighthouse runs on each page (the median counts), at the default CPU slowdown and at the calibrated one. */
+  lighthouseRuns: number;
+  lighthouseCalibratedRuns: number;
 };
 
 export function settingsFor(quick: boolean): BenchSettings {
   return quick
-    ? { quick, latencyPayments: 100, throughputSeconds: 5, concurrency: 20, smallOrders: 1_000, largeOrders: 100_000, queryRepetitions: 10 }
-    : { quick, latencyPayments: 500, throughputSeconds: 20, concurrency: 20, smallOrders: 1_000, largeOrders: 1_000_000, queryRepetitions: 30 };
+    ? { quick, latencyPayments: 100, throughputSeconds: 5, concurrency: 20, smallOrders: 1_000, largeOrders: 100_000, queryRepetitions: 10, lighthouseRuns: 1, lighthouseCalibratedRuns: 1 }
+    : { quick, latencyPayments: 500, throughputSeconds: 20, concurrency: 20, smallOrders: 1_000, largeOrders: 1_000_000, queryRepetitions: 30, lighthouseRuns: 5, lighthouseCalibratedRuns: 3 };
 }
 
 export type BenchContext = {

@@ -33,6 +33,11 @@ const passing: BenchMetrics = {
   lighthouseFloorLcpMs: 900,
   lighthouseFloorTbtMs: 40,
   lighthouseFloorCls: 0,
+  lighthouseRuns: 1,
+  lighthousePerformanceRange: [95, 95],
+  lighthouseTbtRangeMs: [90, 90],
+  lighthouseFloorPerformanceRange: [100, 100],
+  lighthouseFloorTbtRangeMs: [40, 40],
   lighthouseBenchmarkIndex: 900,
   lighthouseFloorBenchmarkIndex: 950,
   lighthouseCalibratedCpuSlowdown: 2.2,
@@ -97,6 +102,25 @@ describe("the output", () => {
     expect(table.find((line) => line.startsWith("| Lighthouse at calibrated"))).toBe(
       "| Lighthouse at calibrated CPU slowdown 2.2x (benchmarkIndex 900) | score 99, TBT 900 ms | score 100, TBT 0 ms |  |  |",
     );
+  });
+
+  it("shows the median run's Lighthouse figures with the runs' range when there were several, and judges the median", () => {
+    const several = {
+      ...passing,
+      lighthouseRuns: 5,
+      lighthousePerformance: 86,
+      lighthousePerformanceRange: [74, 93] as [number, number],
+      lighthouseTbtMs: 481,
+      lighthouseTbtRangeMs: [292, 1174] as [number, number],
+    };
+    const table = markdownTable(rows(several)).split("\n");
+    expect(table.find((line) => line.startsWith("| Lighthouse performance"))).toBe(
+      "| Lighthouse performance (mobile) | 86 (5 runs: 74-93) | 100 (5 runs: 100-100) | ≥ 95 | **fail** |",
+    );
+    expect(table.find((line) => line.startsWith("| Lighthouse TBT"))).toBe(
+      "| Lighthouse TBT | 481 ms (5 runs: 292-1174 ms) | 40 ms (5 runs: 40-40 ms) | < 100 ms | **fail** |",
+    );
+    expect(JSON.parse(summaryLine(several)).lighthouseTbtRangeMs).toEqual([292, 1174]);
   });
 
   it("shows the app's CPU per payment beside its CPU per trivial action, unjudged", () => {
