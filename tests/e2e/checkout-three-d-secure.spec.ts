@@ -26,6 +26,9 @@ import { attemptsOf, onlyOrderOf, type Sql } from "./support/database";
 import { createPaymentOrdersFor, latestRequestSeq, successfulChargesFor } from "./support/sandbox";
 
 test.use(english);
+// A challenge flow loads the checkout, the bank's page in a frame and the order page, some twice (a reload): about
+// 26 s on a quiet machine, over 30 s under the full suite's load on 2 cores.
+test.describe.configure({ timeout: 60_000 });
 
 /** Pays with a challenge card and waits for the bank's page in the dialog. */
 async function openChallenge(page: Page, shopper: Shopper): Promise<void> {

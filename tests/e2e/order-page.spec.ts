@@ -21,6 +21,9 @@ import { attemptsOf, onlyOrderOf, orderByToken, type Sql } from "./support/datab
 import { completeThreeDs } from "./support/sandbox";
 
 test.use(english);
+// A challenge flow loads the checkout, the bank's page in a frame and the order page, some twice (a reload): about
+// 26 s on a quiet machine, over 30 s under the full suite's load on 2 cores.
+test.describe.configure({ timeout: 60_000 });
 
 const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 const statusValue = (page: Page) => page.getByRole("main").locator("dt", { hasText: "Status" }).locator("+ dd");
