@@ -40,10 +40,6 @@ export type LighthouseOptions = {
   cpuSlowdown?: number;
 };
 
-export async function lighthouse(repoRoot: string, url: string, options: LighthouseOptions = {}): Promise<LighthouseResult> {
-  return summarizeReport(await lighthouseReport(repoRoot, url, options));
-}
-
 export type LighthouseTarget = { url: string; options?: LighthouseOptions };
 
 /**
